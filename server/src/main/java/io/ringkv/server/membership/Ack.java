@@ -1,0 +1,24 @@
+package io.ringkv.server.membership;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The receiver's answer to a {@link Syn}: digests of the endpoint states it wants from the sender, the
+ * states the sender lacks, and its ring register when the two registers differ. Maps to the wire table
+ * {@code GossipAck} (an empty {@code ring} is an absent table).
+ *
+ * @param digests requests: send me every state of this endpoint newer than {@code (generation, version)}
+ * @param states states newer than what the sender advertised, or of endpoints it did not mention
+ * @param ring the receiver's register when its version differs from the sender's; when the receiver's is
+ *     older this tells the sender to push its own in the {@link Ack2}
+ */
+public record Ack(List<GossipDigest> digests, List<EndpointState> states, Optional<RingRegister> ring) {
+
+    public Ack {
+        digests = List.copyOf(digests);
+        states = List.copyOf(states);
+        Objects.requireNonNull(ring, "ring");
+    }
+}

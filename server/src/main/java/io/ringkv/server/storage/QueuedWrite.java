@@ -1,0 +1,40 @@
+package io.ringkv.server.storage;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One write on its way to an engine's store: an encoded key, the value to store ({@code null} for a
+ * physical removal), and the future to complete once it is durable. Identity matters: two writes of the
+ * same key and value are still two writes.
+ */
+public final class QueuedWrite {
+
+    private final byte[] key;
+    private final byte[] value;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    public QueuedWrite(byte[] key, byte[] value) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.value = value;
+    }
+
+    /** The encoded storage key. Must not be modified. */
+    public byte[] key() {
+        return key;
+    }
+
+    /** The value to store, or {@code null} when this write removes the key. Must not be modified. */
+    public byte[] value() {
+        return value;
+    }
+
+    public boolean isRemoval() {
+        return value == null;
+    }
+
+    /** Completes when the write is durable; the pipeline, not the sink, completes it. */
+    public CompletableFuture<Void> done() {
+        return done;
+    }
+}
