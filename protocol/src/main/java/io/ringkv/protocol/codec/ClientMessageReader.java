@@ -32,7 +32,8 @@ final class ClientMessageReader {
                 reader.key(table.keyAsByteBuffer(), table.keyLength(), "key"),
                 table.r(),
                 reader.consistency(table.consistency()),
-                table.timeoutMillis());
+                table.timeoutMillis(),
+                table.forwarded());
     }
 
     static GetReply getReply(FlatReader reader, io.ringkv.protocol.fbs.GetReply table) {
@@ -64,7 +65,8 @@ final class ClientMessageReader {
                 reader.opaque(table.contextAsByteBuffer(), table.contextLength(), "context"),
                 table.w(),
                 reader.consistency(table.consistency()),
-                table.timeoutMillis());
+                table.timeoutMillis(),
+                table.forwarded());
     }
 
     static PutReply putReply(FlatReader reader, io.ringkv.protocol.fbs.PutReply table) {
@@ -79,7 +81,8 @@ final class ClientMessageReader {
                 reader.opaque(table.contextAsByteBuffer(), table.contextLength(), "context"),
                 table.w(),
                 reader.consistency(table.consistency()),
-                table.timeoutMillis());
+                table.timeoutMillis(),
+                table.forwarded());
     }
 
     static DeleteReply deleteReply(FlatReader reader, io.ringkv.protocol.fbs.DeleteReply table) {

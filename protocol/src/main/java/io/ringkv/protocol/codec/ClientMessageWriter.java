@@ -28,7 +28,12 @@ final class ClientMessageWriter {
     static int getRequest(FlatWriter writer, GetRequest message) {
         int key = writer.bytes(message.key());
         return io.ringkv.protocol.fbs.GetRequest.createGetRequest(
-                writer.builder, key, message.r(), message.consistency().wireValue(), message.timeoutMillis());
+                writer.builder,
+                key,
+                message.r(),
+                message.consistency().wireValue(),
+                message.timeoutMillis(),
+                message.forwarded());
     }
 
     static int getReply(FlatWriter writer, GetReply message) {
@@ -58,7 +63,8 @@ final class ClientMessageWriter {
                 context,
                 message.w(),
                 message.consistency().wireValue(),
-                message.timeoutMillis());
+                message.timeoutMillis(),
+                message.forwarded());
     }
 
     static int putReply(FlatWriter writer, PutReply message) {
@@ -71,7 +77,13 @@ final class ClientMessageWriter {
         int key = writer.bytes(message.key());
         int context = writer.bytes(message.context());
         return io.ringkv.protocol.fbs.DeleteRequest.createDeleteRequest(
-                writer.builder, key, context, message.w(), message.consistency().wireValue(), message.timeoutMillis());
+                writer.builder,
+                key,
+                context,
+                message.w(),
+                message.consistency().wireValue(),
+                message.timeoutMillis(),
+                message.forwarded());
     }
 
     static int deleteReply(FlatWriter writer, DeleteReply message) {

@@ -29,7 +29,8 @@ final class GossipMessageReader {
                 reader.string(table.from(), "from"),
                 reader.string(table.clusterName(), "cluster_name"),
                 Arrays.asList(digests),
-                table.ringEpoch());
+                table.ringEpoch(),
+                reader.string(table.ringProposer(), "ring_proposer"));
     }
 
     static GossipAck gossipAck(FlatReader reader, io.ringkv.protocol.fbs.GossipAck table) {

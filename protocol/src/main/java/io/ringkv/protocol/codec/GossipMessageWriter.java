@@ -21,8 +21,9 @@ final class GossipMessageWriter {
         int from = writer.string(message.from());
         int clusterName = writer.string(message.clusterName());
         int digests = digests(writer, message.digests());
+        int ringProposer = writer.string(message.ringProposer());
         return io.ringkv.protocol.fbs.GossipSyn.createGossipSyn(
-                writer.builder, from, clusterName, digests, message.ringEpoch());
+                writer.builder, from, clusterName, digests, message.ringEpoch(), ringProposer);
     }
 
     static int gossipAck(FlatWriter writer, GossipAck message) {

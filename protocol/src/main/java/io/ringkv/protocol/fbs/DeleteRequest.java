@@ -33,23 +33,29 @@ public final class DeleteRequest extends Table {
   public int w() { int o = __offset(8); return o != 0 ? bb.get(o + bb_pos) & 0xFF : 0; }
   public int consistency() { int o = __offset(10); return o != 0 ? bb.get(o + bb_pos) & 0xFF : 0; }
   public long timeoutMillis() { int o = __offset(12); return o != 0 ? (long)bb.getInt(o + bb_pos) & 0xFFFFFFFFL : 0L; }
+  /**
+   * As GetRequest.forwarded.
+   */
+  public boolean forwarded() { int o = __offset(14); return o != 0 ? 0!=bb.get(o + bb_pos) : false; }
 
   public static int createDeleteRequest(FlatBufferBuilder builder,
       int keyOffset,
       int contextOffset,
       int w,
       int consistency,
-      long timeoutMillis) {
-    builder.startTable(5);
+      long timeoutMillis,
+      boolean forwarded) {
+    builder.startTable(6);
     DeleteRequest.addTimeoutMillis(builder, timeoutMillis);
     DeleteRequest.addContext(builder, contextOffset);
     DeleteRequest.addKey(builder, keyOffset);
+    DeleteRequest.addForwarded(builder, forwarded);
     DeleteRequest.addConsistency(builder, consistency);
     DeleteRequest.addW(builder, w);
     return DeleteRequest.endDeleteRequest(builder);
   }
 
-  public static void startDeleteRequest(FlatBufferBuilder builder) { builder.startTable(5); }
+  public static void startDeleteRequest(FlatBufferBuilder builder) { builder.startTable(6); }
   public static void addKey(FlatBufferBuilder builder, int keyOffset) { builder.addOffset(0, keyOffset, 0); }
   public static int createKeyVector(FlatBufferBuilder builder, byte[] data) { return builder.createByteVector(data); }
   public static int createKeyVector(FlatBufferBuilder builder, ByteBuffer data) { return builder.createByteVector(data); }
@@ -61,6 +67,7 @@ public final class DeleteRequest extends Table {
   public static void addW(FlatBufferBuilder builder, int w) { builder.addByte(2, (byte) w, (byte) 0); }
   public static void addConsistency(FlatBufferBuilder builder, int consistency) { builder.addByte(3, (byte) consistency, (byte) 0); }
   public static void addTimeoutMillis(FlatBufferBuilder builder, long timeoutMillis) { builder.addInt(4, (int) timeoutMillis, (int) 0L); }
+  public static void addForwarded(FlatBufferBuilder builder, boolean forwarded) { builder.addBoolean(5, forwarded, false); }
   public static int endDeleteRequest(FlatBufferBuilder builder) {
     int o = builder.endTable();
     return o;

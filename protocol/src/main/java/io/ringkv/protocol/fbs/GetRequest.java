@@ -27,21 +27,28 @@ public final class GetRequest extends Table {
   public int r() { int o = __offset(6); return o != 0 ? bb.get(o + bb_pos) & 0xFF : 0; }
   public int consistency() { int o = __offset(8); return o != 0 ? bb.get(o + bb_pos) & 0xFF : 0; }
   public long timeoutMillis() { int o = __offset(10); return o != 0 ? (long)bb.getInt(o + bb_pos) & 0xFFFFFFFFL : 0L; }
+  /**
+   * Set by a node that passed the request on because it is not a replica; the receiver answers
+   * NOT_REPLICA instead of forwarding again, so a ring disagreement cannot bounce a request around.
+   */
+  public boolean forwarded() { int o = __offset(12); return o != 0 ? 0!=bb.get(o + bb_pos) : false; }
 
   public static int createGetRequest(FlatBufferBuilder builder,
       int keyOffset,
       int r,
       int consistency,
-      long timeoutMillis) {
-    builder.startTable(4);
+      long timeoutMillis,
+      boolean forwarded) {
+    builder.startTable(5);
     GetRequest.addTimeoutMillis(builder, timeoutMillis);
     GetRequest.addKey(builder, keyOffset);
+    GetRequest.addForwarded(builder, forwarded);
     GetRequest.addConsistency(builder, consistency);
     GetRequest.addR(builder, r);
     return GetRequest.endGetRequest(builder);
   }
 
-  public static void startGetRequest(FlatBufferBuilder builder) { builder.startTable(4); }
+  public static void startGetRequest(FlatBufferBuilder builder) { builder.startTable(5); }
   public static void addKey(FlatBufferBuilder builder, int keyOffset) { builder.addOffset(0, keyOffset, 0); }
   public static int createKeyVector(FlatBufferBuilder builder, byte[] data) { return builder.createByteVector(data); }
   public static int createKeyVector(FlatBufferBuilder builder, ByteBuffer data) { return builder.createByteVector(data); }
@@ -49,6 +56,7 @@ public final class GetRequest extends Table {
   public static void addR(FlatBufferBuilder builder, int r) { builder.addByte(1, (byte) r, (byte) 0); }
   public static void addConsistency(FlatBufferBuilder builder, int consistency) { builder.addByte(2, (byte) consistency, (byte) 0); }
   public static void addTimeoutMillis(FlatBufferBuilder builder, long timeoutMillis) { builder.addInt(3, (int) timeoutMillis, (int) 0L); }
+  public static void addForwarded(FlatBufferBuilder builder, boolean forwarded) { builder.addBoolean(4, forwarded, false); }
   public static int endGetRequest(FlatBufferBuilder builder) {
     int o = builder.endTable();
     return o;

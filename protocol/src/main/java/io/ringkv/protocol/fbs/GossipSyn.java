@@ -30,27 +30,36 @@ public final class GossipSyn extends Table {
   public io.ringkv.protocol.fbs.GossipDigest.Vector digestsVector() { return digestsVector(new io.ringkv.protocol.fbs.GossipDigest.Vector()); }
   public io.ringkv.protocol.fbs.GossipDigest.Vector digestsVector(io.ringkv.protocol.fbs.GossipDigest.Vector obj) { int o = __offset(8); return o != 0 ? obj.__assign(__vector(o), 4, bb) : null; }
   public long ringEpoch() { int o = __offset(10); return o != 0 ? bb.getLong(o + bb_pos) : 0L; }
+  /**
+   * With ring_epoch, names the sender's ring register version (epoch ties break on the proposer).
+   */
+  public String ringProposer() { int o = __offset(12); return o != 0 ? __string(o + bb_pos) : null; }
+  public ByteBuffer ringProposerAsByteBuffer() { return __vector_as_bytebuffer(12, 1); }
+  public ByteBuffer ringProposerInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 12, 1); }
 
   public static int createGossipSyn(FlatBufferBuilder builder,
       int fromOffset,
       int clusterNameOffset,
       int digestsOffset,
-      long ringEpoch) {
-    builder.startTable(4);
+      long ringEpoch,
+      int ringProposerOffset) {
+    builder.startTable(5);
     GossipSyn.addRingEpoch(builder, ringEpoch);
+    GossipSyn.addRingProposer(builder, ringProposerOffset);
     GossipSyn.addDigests(builder, digestsOffset);
     GossipSyn.addClusterName(builder, clusterNameOffset);
     GossipSyn.addFrom(builder, fromOffset);
     return GossipSyn.endGossipSyn(builder);
   }
 
-  public static void startGossipSyn(FlatBufferBuilder builder) { builder.startTable(4); }
+  public static void startGossipSyn(FlatBufferBuilder builder) { builder.startTable(5); }
   public static void addFrom(FlatBufferBuilder builder, int fromOffset) { builder.addOffset(0, fromOffset, 0); }
   public static void addClusterName(FlatBufferBuilder builder, int clusterNameOffset) { builder.addOffset(1, clusterNameOffset, 0); }
   public static void addDigests(FlatBufferBuilder builder, int digestsOffset) { builder.addOffset(2, digestsOffset, 0); }
   public static int createDigestsVector(FlatBufferBuilder builder, int[] data) { builder.startVector(4, data.length, 4); for (int i = data.length - 1; i >= 0; i--) builder.addOffset(data[i]); return builder.endVector(); }
   public static void startDigestsVector(FlatBufferBuilder builder, int numElems) { builder.startVector(4, numElems, 4); }
   public static void addRingEpoch(FlatBufferBuilder builder, long ringEpoch) { builder.addLong(3, ringEpoch, 0L); }
+  public static void addRingProposer(FlatBufferBuilder builder, int ringProposerOffset) { builder.addOffset(4, ringProposerOffset, 0); }
   public static int endGossipSyn(FlatBufferBuilder builder) {
     int o = builder.endTable();
     return o;

@@ -40,6 +40,10 @@ public final class PutRequest extends Table {
   public int w() { int o = __offset(10); return o != 0 ? bb.get(o + bb_pos) & 0xFF : 0; }
   public int consistency() { int o = __offset(12); return o != 0 ? bb.get(o + bb_pos) & 0xFF : 0; }
   public long timeoutMillis() { int o = __offset(14); return o != 0 ? (long)bb.getInt(o + bb_pos) & 0xFFFFFFFFL : 0L; }
+  /**
+   * As GetRequest.forwarded.
+   */
+  public boolean forwarded() { int o = __offset(16); return o != 0 ? 0!=bb.get(o + bb_pos) : false; }
 
   public static int createPutRequest(FlatBufferBuilder builder,
       int keyOffset,
@@ -47,18 +51,20 @@ public final class PutRequest extends Table {
       int contextOffset,
       int w,
       int consistency,
-      long timeoutMillis) {
-    builder.startTable(6);
+      long timeoutMillis,
+      boolean forwarded) {
+    builder.startTable(7);
     PutRequest.addTimeoutMillis(builder, timeoutMillis);
     PutRequest.addContext(builder, contextOffset);
     PutRequest.addValue(builder, valueOffset);
     PutRequest.addKey(builder, keyOffset);
+    PutRequest.addForwarded(builder, forwarded);
     PutRequest.addConsistency(builder, consistency);
     PutRequest.addW(builder, w);
     return PutRequest.endPutRequest(builder);
   }
 
-  public static void startPutRequest(FlatBufferBuilder builder) { builder.startTable(6); }
+  public static void startPutRequest(FlatBufferBuilder builder) { builder.startTable(7); }
   public static void addKey(FlatBufferBuilder builder, int keyOffset) { builder.addOffset(0, keyOffset, 0); }
   public static int createKeyVector(FlatBufferBuilder builder, byte[] data) { return builder.createByteVector(data); }
   public static int createKeyVector(FlatBufferBuilder builder, ByteBuffer data) { return builder.createByteVector(data); }
@@ -74,6 +80,7 @@ public final class PutRequest extends Table {
   public static void addW(FlatBufferBuilder builder, int w) { builder.addByte(3, (byte) w, (byte) 0); }
   public static void addConsistency(FlatBufferBuilder builder, int consistency) { builder.addByte(4, (byte) consistency, (byte) 0); }
   public static void addTimeoutMillis(FlatBufferBuilder builder, long timeoutMillis) { builder.addInt(5, (int) timeoutMillis, (int) 0L); }
+  public static void addForwarded(FlatBufferBuilder builder, boolean forwarded) { builder.addBoolean(6, forwarded, false); }
   public static int endPutRequest(FlatBufferBuilder builder) {
     int o = builder.endTable();
     return o;

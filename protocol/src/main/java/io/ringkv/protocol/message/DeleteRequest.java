@@ -15,8 +15,11 @@ import java.util.Objects;
  * @param w write quorum; 0 means the node default
  * @param consistency requested consistency mode
  * @param timeoutMillis request timeout; 0 means the node default
+ * @param forwarded set by a node that passed the request on because it is not a replica of the key;
+ *     the receiver then answers NOT_REPLICA rather than forwarding again
  */
-public record DeleteRequest(byte[] key, byte[] context, int w, Consistency consistency, long timeoutMillis)
+public record DeleteRequest(
+        byte[] key, byte[] context, int w, Consistency consistency, long timeoutMillis, boolean forwarded)
         implements Message {
 
     public DeleteRequest {
@@ -25,6 +28,16 @@ public record DeleteRequest(byte[] key, byte[] context, int w, Consistency consi
         Fields.requireUnsignedByte("w", w);
         Objects.requireNonNull(consistency, "consistency");
         Fields.requireUnsignedInt("timeoutMillis", timeoutMillis);
+    }
+
+    /** A request as a client sends it: not forwarded. */
+    public DeleteRequest(byte[] key, byte[] context, int w, Consistency consistency, long timeoutMillis) {
+        this(key, context, w, consistency, timeoutMillis, false);
+    }
+
+    /** This request as passed on by a node that is not a replica of the key. */
+    public DeleteRequest asForwarded() {
+        return new DeleteRequest(key, context, w, consistency, timeoutMillis, true);
     }
 
     @Override
@@ -39,7 +52,8 @@ public record DeleteRequest(byte[] key, byte[] context, int w, Consistency consi
                 && Arrays.equals(context, other.context)
                 && w == other.w
                 && consistency == other.consistency
-                && timeoutMillis == other.timeoutMillis;
+                && timeoutMillis == other.timeoutMillis
+                && forwarded == other.forwarded;
     }
 
     @Override
@@ -49,6 +63,7 @@ public record DeleteRequest(byte[] key, byte[] context, int w, Consistency consi
         hash = 31 * hash + Integer.hashCode(w);
         hash = 31 * hash + consistency.hashCode();
         hash = 31 * hash + Long.hashCode(timeoutMillis);
+        hash = 31 * hash + Boolean.hashCode(forwarded);
         return hash;
     }
 
@@ -60,6 +75,7 @@ public record DeleteRequest(byte[] key, byte[] context, int w, Consistency consi
                 + ", w=" + w
                 + ", consistency=" + consistency
                 + ", timeoutMillis=" + timeoutMillis
+                + ", forwarded=" + forwarded
                 + "]";
     }
 }

@@ -14,14 +14,27 @@ import java.util.Objects;
  * @param r read quorum; 0 means the node default
  * @param consistency requested consistency mode
  * @param timeoutMillis request timeout; 0 means the node default
+ * @param forwarded set by a node that passed the request on because it is not a replica of the key;
+ *     the receiver then answers NOT_REPLICA rather than forwarding again
  */
-public record GetRequest(byte[] key, int r, Consistency consistency, long timeoutMillis) implements Message {
+public record GetRequest(byte[] key, int r, Consistency consistency, long timeoutMillis, boolean forwarded)
+        implements Message {
 
     public GetRequest {
         Objects.requireNonNull(key, "key");
         Fields.requireUnsignedByte("r", r);
         Objects.requireNonNull(consistency, "consistency");
         Fields.requireUnsignedInt("timeoutMillis", timeoutMillis);
+    }
+
+    /** A request as a client sends it: not forwarded. */
+    public GetRequest(byte[] key, int r, Consistency consistency, long timeoutMillis) {
+        this(key, r, consistency, timeoutMillis, false);
+    }
+
+    /** This request as passed on by a node that is not a replica of the key. */
+    public GetRequest asForwarded() {
+        return new GetRequest(key, r, consistency, timeoutMillis, true);
     }
 
     @Override
@@ -35,7 +48,8 @@ public record GetRequest(byte[] key, int r, Consistency consistency, long timeou
                 && Arrays.equals(key, other.key)
                 && r == other.r
                 && consistency == other.consistency
-                && timeoutMillis == other.timeoutMillis;
+                && timeoutMillis == other.timeoutMillis
+                && forwarded == other.forwarded;
     }
 
     @Override
@@ -44,6 +58,7 @@ public record GetRequest(byte[] key, int r, Consistency consistency, long timeou
         hash = 31 * hash + Integer.hashCode(r);
         hash = 31 * hash + consistency.hashCode();
         hash = 31 * hash + Long.hashCode(timeoutMillis);
+        hash = 31 * hash + Boolean.hashCode(forwarded);
         return hash;
     }
 
@@ -54,6 +69,7 @@ public record GetRequest(byte[] key, int r, Consistency consistency, long timeou
                 + ", r=" + r
                 + ", consistency=" + consistency
                 + ", timeoutMillis=" + timeoutMillis
+                + ", forwarded=" + forwarded
                 + "]";
     }
 }

@@ -16,8 +16,11 @@ import java.util.Objects;
  * @param w write quorum; 0 means the node default
  * @param consistency requested consistency mode
  * @param timeoutMillis request timeout; 0 means the node default
+ * @param forwarded set by a node that passed the request on because it is not a replica of the key;
+ *     the receiver then answers NOT_REPLICA rather than forwarding again
  */
-public record PutRequest(byte[] key, byte[] value, byte[] context, int w, Consistency consistency, long timeoutMillis)
+public record PutRequest(
+        byte[] key, byte[] value, byte[] context, int w, Consistency consistency, long timeoutMillis, boolean forwarded)
         implements Message {
 
     public PutRequest {
@@ -27,6 +30,16 @@ public record PutRequest(byte[] key, byte[] value, byte[] context, int w, Consis
         Fields.requireUnsignedByte("w", w);
         Objects.requireNonNull(consistency, "consistency");
         Fields.requireUnsignedInt("timeoutMillis", timeoutMillis);
+    }
+
+    /** A request as a client sends it: not forwarded. */
+    public PutRequest(byte[] key, byte[] value, byte[] context, int w, Consistency consistency, long timeoutMillis) {
+        this(key, value, context, w, consistency, timeoutMillis, false);
+    }
+
+    /** This request as passed on by a node that is not a replica of the key. */
+    public PutRequest asForwarded() {
+        return new PutRequest(key, value, context, w, consistency, timeoutMillis, true);
     }
 
     @Override
@@ -42,7 +55,8 @@ public record PutRequest(byte[] key, byte[] value, byte[] context, int w, Consis
                 && Arrays.equals(context, other.context)
                 && w == other.w
                 && consistency == other.consistency
-                && timeoutMillis == other.timeoutMillis;
+                && timeoutMillis == other.timeoutMillis
+                && forwarded == other.forwarded;
     }
 
     @Override
@@ -53,6 +67,7 @@ public record PutRequest(byte[] key, byte[] value, byte[] context, int w, Consis
         hash = 31 * hash + Integer.hashCode(w);
         hash = 31 * hash + consistency.hashCode();
         hash = 31 * hash + Long.hashCode(timeoutMillis);
+        hash = 31 * hash + Boolean.hashCode(forwarded);
         return hash;
     }
 
@@ -65,6 +80,7 @@ public record PutRequest(byte[] key, byte[] value, byte[] context, int w, Consis
                 + ", w=" + w
                 + ", consistency=" + consistency
                 + ", timeoutMillis=" + timeoutMillis
+                + ", forwarded=" + forwarded
                 + "]";
     }
 }

@@ -37,7 +37,7 @@ final class CraftedFrames {
     static byte[] getRequestWithConsistency(long requestId, int consistency) {
         FlatBufferBuilder builder = new FlatBufferBuilder();
         int key = builder.createByteVector(new byte[] {1, 2, 3});
-        int body = GetRequest.createGetRequest(builder, key, 2, consistency, 1000);
+        int body = GetRequest.createGetRequest(builder, key, 2, consistency, 1000, false);
         return finish(builder, Envelope.createEnvelope(builder, requestId, 0, 0, Message.GetRequest, body));
     }
 

@@ -91,7 +91,8 @@ final class GoldenVectors {
                         new GossipDigest("node-1", 1_700_000_000L, 120),
                         new GossipDigest("node-2", 1_700_000_100L, 98),
                         new GossipDigest("node-3", 1_699_999_000L, 0)),
-                7);
+                7,
+                "");
         return new Envelope(9, 7, TraceContext.EMPTY, syn);
     }
 

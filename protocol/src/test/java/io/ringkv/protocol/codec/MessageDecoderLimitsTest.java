@@ -93,7 +93,7 @@ class MessageDecoderLimitsTest {
         RingAssignment ring = new RingAssignment(1, "n", 11, 3, List.of("n"), new int[11], new int[0]);
 
         for (Message message : List.of(
-                new GossipSyn("n", "c", digests, 1),
+                new GossipSyn("n", "c", digests, 1, "n"),
                 new GossipAck2(states, null),
                 new GossipAck2(List.of(), ring),
                 new MerkleRequest(0, 3, new int[11]),

@@ -80,15 +80,23 @@ final class RandomMessages {
     Message message(MessageKind kind) {
         switch (kind) {
             case GET_REQUEST:
-                return new GetRequest(key(), unsignedByte(), consistency(), unsignedInt());
+                return new GetRequest(key(), unsignedByte(), consistency(), unsignedInt(), random.nextBoolean());
             case GET_REPLY:
                 return new GetReply(random.nextBoolean(), list(4, this::clientSibling), bytes(40), text(12));
             case PUT_REQUEST:
-                return new PutRequest(key(), bytes(2048), bytes(40), unsignedByte(), consistency(), unsignedInt());
+                return new PutRequest(
+                        key(),
+                        bytes(2048),
+                        bytes(40),
+                        unsignedByte(),
+                        consistency(),
+                        unsignedInt(),
+                        random.nextBoolean());
             case PUT_REPLY:
                 return new PutReply(bytes(40), text(12));
             case DELETE_REQUEST:
-                return new DeleteRequest(key(), bytes(40), unsignedByte(), consistency(), unsignedInt());
+                return new DeleteRequest(
+                        key(), bytes(40), unsignedByte(), consistency(), unsignedInt(), random.nextBoolean());
             case DELETE_REPLY:
                 return new DeleteReply(bytes(40), text(12));
             case ERROR_REPLY:
@@ -121,7 +129,7 @@ final class RandomMessages {
             case ABD_WRITE_REPLY:
                 return AbdWriteReply.INSTANCE;
             case GOSSIP_SYN:
-                return new GossipSyn(text(10), text(10), list(6, this::digest), random.nextLong());
+                return new GossipSyn(text(10), text(10), list(6, this::digest), random.nextLong(), text(10));
             case GOSSIP_ACK:
                 return new GossipAck(list(4, this::digest), list(4, this::endpointState), ring());
             case GOSSIP_ACK2:
