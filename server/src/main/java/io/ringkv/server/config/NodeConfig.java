@@ -1,0 +1,169 @@
+package io.ringkv.server.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one node is configured with, validated once at start-up. Defaults are the documentation:
+ * {@code docs/configuration.md} lists each field with the same names as the YAML file.
+ *
+ * @param seeds {@code host:port} binary addresses of a few existing nodes, used only to bootstrap
+ *     gossip; a node may list itself (the first node of a new cluster does)
+ * @param partitionCount Q, fixed when the cluster is created; a power of two, ≥ 10 × the largest node
+ *     count planned
+ * @param replicationFactor N, the preference-list length
+ */
+public record NodeConfig(
+        String nodeId,
+        String clusterName,
+        String host,
+        int binaryPort,
+        int httpPort,
+        Path dataDirectory,
+        List<String> seeds,
+        String rack,
+        int partitionCount,
+        int replicationFactor,
+        StorageSettings storage,
+        RequestSettings requests,
+        GossipSettings gossip,
+        HintSettings hints,
+        int ioThreads,
+        int storageThreads,
+        String telemetryExporter) {
+
+    public NodeConfig {
+        seeds = List.copyOf(seeds);
+        rack = rack == null ? "" : rack;
+        List<String> problems = new ArrayList<>();
+        if (nodeId == null || !nodeId.matches("[A-Za-z0-9_.-]{1,64}")) {
+            problems.add("node-id must be 1-64 characters of letters, digits, '.', '_' or '-', was '" + nodeId + "'");
+        }
+        if (clusterName == null || clusterName.isBlank()) {
+            problems.add("cluster-name must not be empty");
+        }
+        if (host == null || host.isBlank()) {
+            problems.add("host must not be empty");
+        }
+        checkPort(problems, "port", binaryPort);
+        checkPort(problems, "http-port", httpPort);
+        if (binaryPort == httpPort && binaryPort != 0) {
+            problems.add("port and http-port must differ, both were " + binaryPort);
+        }
+        Objects.requireNonNull(dataDirectory, "data-dir");
+        for (String seed : seeds) {
+            if (!seed.matches("[^:\\s]+:\\d{1,5}")) {
+                problems.add("seed '" + seed + "' is not host:port");
+            }
+        }
+        if (partitionCount < 2 || partitionCount > (1 << 20) || Integer.bitCount(partitionCount) != 1) {
+            problems.add("partition-count must be a power of two between 2 and 1048576, was " + partitionCount);
+        }
+        if (replicationFactor < 1 || replicationFactor > 15) {
+            problems.add("replication-factor must be between 1 and 15, was " + replicationFactor);
+        }
+        if (requests.defaultReadQuorum() > replicationFactor || requests.defaultWriteQuorum() > replicationFactor) {
+            problems.add("requests.default-r and default-w must not exceed replication-factor " + replicationFactor);
+        }
+        if (ioThreads < 0 || storageThreads < 1) {
+            problems.add("io-threads must be >= 0 (0 = 2 x cores) and storage-threads >= 1");
+        }
+        if (hints.maxAgeMillis() < gossip.downAfterMillisEstimate()) {
+            problems.add("hints.max-age-millis must exceed the failure detection time");
+        }
+        if (!List.of("none", "logging").contains(telemetryExporter)) {
+            problems.add("telemetry.exporter must be none or logging, was '" + telemetryExporter + "'");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+    }
+
+    private static void checkPort(List<String> problems, String name, int port) {
+        if (port < 0 || port > 65535) {
+            problems.add(name + " must be 0..65535, was " + port);
+        }
+    }
+
+    /** Settings of the storage engine that holds the data. */
+    public record StorageSettings(String engine, String syncPolicy, int groupCommitIntervalMillis) {
+        public StorageSettings {
+            if (!List.of("mapdb", "rocksdb", "memory").contains(engine)) {
+                throw new InvalidConfigException(
+                        List.of("storage.engine must be mapdb, rocksdb or memory, was '" + engine + "'"));
+            }
+            if (!List.of("group-commit", "per-write").contains(syncPolicy)) {
+                throw new InvalidConfigException(
+                        List.of("storage.sync-policy must be group-commit or per-write, was '" + syncPolicy + "'"));
+            }
+            if (groupCommitIntervalMillis < 0 || groupCommitIntervalMillis > 1000) {
+                throw new InvalidConfigException(List.of("storage.group-commit-interval-millis must be 0..1000"));
+            }
+        }
+    }
+
+    /** Client request defaults and limits (the limits apply to client writes only). */
+    public record RequestSettings(
+            int defaultReadQuorum,
+            int defaultWriteQuorum,
+            long timeoutMillis,
+            long handoffAfterMillis,
+            int maxKeyBytes,
+            int siblingWarnCount,
+            int siblingMaxCount,
+            long objectWarnBytes,
+            long objectMaxBytes,
+            int maxInFlightPerConnection) {
+        public RequestSettings {
+            List<String> problems = new ArrayList<>();
+            if (defaultReadQuorum < 1 || defaultWriteQuorum < 1) {
+                problems.add("requests.default-r and default-w must be >= 1");
+            }
+            if (timeoutMillis < 1 || handoffAfterMillis < 1 || handoffAfterMillis > timeoutMillis) {
+                problems.add("requests.timeout-millis and handoff-after-millis must be positive, handoff <= timeout");
+            }
+            if (maxKeyBytes < 1 || maxKeyBytes > 8192) {
+                problems.add("requests.max-key-bytes must be 1..8192 (the wire limit)");
+            }
+            if (siblingWarnCount < 1 || siblingMaxCount < siblingWarnCount || siblingMaxCount > 128) {
+                problems.add("requests.sibling-warn-count <= sibling-max-count <= 128 (the wire limit)");
+            }
+            if (objectWarnBytes < 1 || objectMaxBytes < objectWarnBytes || objectMaxBytes > 4L * 1024 * 1024) {
+                problems.add("requests.object-warn-bytes <= object-max-bytes <= 4 MiB (the wire limit)");
+            }
+            if (maxInFlightPerConnection < 1) {
+                problems.add("requests.max-in-flight-per-connection must be >= 1");
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigException(problems);
+            }
+        }
+    }
+
+    /** Gossip and failure detection. */
+    public record GossipSettings(int intervalMillis, int fanout, double phiThreshold) {
+        public GossipSettings {
+            if (intervalMillis < 10 || intervalMillis > 60_000 || fanout < 1 || phiThreshold <= 0) {
+                throw new InvalidConfigException(
+                        List.of("gossip.interval-millis must be 10..60000, fanout >= 1 and phi-threshold > 0"));
+            }
+        }
+
+        /** A rough upper bound of the time to convict a dead node, for cross-checks with other settings. */
+        long downAfterMillisEstimate() {
+            return (long) (intervalMillis * phiThreshold * 3);
+        }
+    }
+
+    /** Hinted handoff bounds. */
+    public record HintSettings(long maxAgeMillis, long maxTotalBytes, int replayIntervalMillis) {
+        public HintSettings {
+            if (maxAgeMillis < 1000 || maxTotalBytes < 1024 || replayIntervalMillis < 10) {
+                throw new InvalidConfigException(
+                        List.of("hints.max-age-millis >= 1000, max-total-bytes >= 1024, replay-interval-millis >= 10"));
+            }
+        }
+    }
+}
