@@ -91,6 +91,25 @@ class KvClusterIT {
     }
 
     @Test
+    void should_keep_two_writes_with_the_same_context_through_the_same_coordinator() throws IOException {
+        RingKvNode coordinator = cluster.nodes().get(0);
+        byte[] key = bytes("lost-update");
+        PutReply first = (PutReply)
+                request(coordinator, new PutRequest(key, bytes("v0"), new byte[0], 2, Consistency.DEFAULT, 0));
+        byte[] sharedContext = first.context();
+
+        // Two clients read v0 and both write back with that same context through the same node.
+        request(coordinator, new PutRequest(key, bytes("alice"), sharedContext, 2, Consistency.DEFAULT, 0));
+        request(coordinator, new PutRequest(key, bytes("bob"), sharedContext, 2, Consistency.DEFAULT, 0));
+        GetReply both = (GetReply) request(coordinator, new GetRequest(key, 2, Consistency.DEFAULT, 0));
+        assertThat(values(both)).containsExactlyInAnyOrder("alice", "bob");
+
+        request(coordinator, new PutRequest(key, bytes("alice+bob"), both.context(), 2, Consistency.DEFAULT, 0));
+        GetReply resolved = (GetReply) request(coordinator, new GetRequest(key, 2, Consistency.DEFAULT, 0));
+        assertThat(values(resolved)).containsExactly("alice+bob");
+    }
+
+    @Test
     void should_answer_300_with_every_sibling_over_http() throws Exception {
         RingKvNode node = cluster.nodes().get(2);
         HttpClient http = HttpClient.newHttpClient();
