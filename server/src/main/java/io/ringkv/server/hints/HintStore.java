@@ -232,8 +232,7 @@ public final class HintStore implements AutoCloseable {
                     }
                     db.commit();
                 } catch (RuntimeException failure) {
-                    // Boundary: any MapDB failure fails the batch; roll back so no half-applied batch is committed
-                    // later.
+                    // Boundary: any MapDB failure fails the batch; roll back so none of it is committed later.
                     trees.restore(before);
                     throw new StorageException(rollBack(failure), failure);
                 }

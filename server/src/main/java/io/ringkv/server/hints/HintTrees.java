@@ -127,6 +127,7 @@ final class HintTrees {
         return result;
     }
 
+    /** Creates the hint of {@code owner} and {@code key}, or merges {@code incoming} into the existing one. */
     void add(String owner, byte[] ownerPrefix, StorageKey key, SiblingSet incoming) {
         byte[] indexKey = HintCodec.indexKey(ownerPrefix, key);
         byte[] indexValue = index.get(indexKey);
@@ -169,6 +170,7 @@ final class HintTrees {
         }
     }
 
+    /** Deletes {@code hint} if its id and its encoded set are still those stored; returns whether it did. */
     boolean remove(Hint hint, byte[] ownerPrefix, byte[] deliveredSet) {
         byte[] indexKey = HintCodec.indexKey(ownerPrefix, hint.key());
         byte[] indexValue = index.get(indexKey);
