@@ -48,6 +48,7 @@ import io.ringkv.server.storage.StorageEngine;
 import io.ringkv.server.storage.StorageEngines;
 import io.ringkv.server.storage.StorageKey;
 import io.ringkv.server.storage.SyncPolicy;
+import io.ringkv.server.telemetry.MeteredKeyValueService;
 import io.ringkv.server.telemetry.NodeMetrics;
 import io.ringkv.server.telemetry.RequestTracing;
 import io.ringkv.server.telemetry.Telemetry;
@@ -143,7 +144,7 @@ public final class RingKvNode implements AutoCloseable {
 
             NodeReplicaGateway gateway =
                     new NodeReplicaGateway(nodeId, store, hints, storageExecutor, peers, this::addressOf);
-            KeyValueService service = new DefaultKeyValueService(
+            KeyValueService coordinator = new DefaultKeyValueService(
                     coordinatorConfig(config),
                     actor,
                     topology,
@@ -153,6 +154,7 @@ public final class RingKvNode implements AutoCloseable {
                     timeouts,
                     clock,
                     metrics);
+            KeyValueService service = new MeteredKeyValueService(coordinator, metrics, clock);
             ScheduledExecutorService hintScheduler = Executors.newSingleThreadScheduledExecutor(
                     new DefaultThreadFactory("ringkv-" + nodeId + "-hints", true));
             register(hintScheduler::shutdownNow);
