@@ -10,6 +10,7 @@ import io.ringkv.ring.RingSnapshot;
 import io.ringkv.server.storage.StorageKey;
 import io.ringkv.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -19,6 +20,10 @@ import java.util.function.Function;
  * The node's {@link KeyValueService}: validates a request, finds the key's preference list in the
  * current ring, and either coordinates it here (this node is in the list) or forwards it to the first
  * live node that is. Validation failures are definite: nothing was sent anywhere.
+ *
+ * <p>Requests whose consistency is {@code LINEARIZABLE} go straight to the separate service for that mode,
+ * which validates them itself and never forwards them (its register is kept apart from the sibling sets;
+ * see {@code docs/linearizable.md}).
  */
 public final class DefaultKeyValueService implements KeyValueService {
 
@@ -28,7 +33,9 @@ public final class DefaultKeyValueService implements KeyValueService {
     private final CoordinatorMetrics metrics;
     private final ReadCoordinator reads;
     private final WriteCoordinator writes;
+    private final KeyValueService linearizable;
 
+    /** A service without the LINEARIZABLE mode: such requests fail with {@code BAD_REQUEST}. */
     public DefaultKeyValueService(
             CoordinatorConfig config,
             ActorId actor,
@@ -38,6 +45,20 @@ public final class DefaultKeyValueService implements KeyValueService {
             TimeoutScheduler scheduler,
             Clock clock,
             CoordinatorMetrics metrics) {
+        this(config, actor, cluster, replicas, forwarder, scheduler, clock, metrics, new UnwiredLinearizableMode());
+    }
+
+    /** @param linearizable serves every request whose consistency is {@code LINEARIZABLE} */
+    public DefaultKeyValueService(
+            CoordinatorConfig config,
+            ActorId actor,
+            ClusterView cluster,
+            ReplicaGateway replicas,
+            RequestForwarder forwarder,
+            TimeoutScheduler scheduler,
+            Clock clock,
+            CoordinatorMetrics metrics,
+            KeyValueService linearizable) {
         if (!actor.nodeId().equals(config.nodeId())) {
             throw new IllegalArgumentException("actor " + actor + " is not node " + config.nodeId());
         }
@@ -47,14 +68,17 @@ public final class DefaultKeyValueService implements KeyValueService {
         this.metrics = metrics;
         this.reads = new ReadCoordinator(config, replicas, scheduler, metrics);
         this.writes = new WriteCoordinator(config, actor, cluster, replicas, scheduler, clock, metrics);
+        this.linearizable = Objects.requireNonNull(linearizable, "linearizable");
     }
 
     @Override
     public CompletionStage<ReadResult> get(byte[] key, ReadOptions options) {
+        if (options.consistency() == Consistency.LINEARIZABLE) {
+            return linearizable.get(key, options);
+        }
         return guarded(() -> {
             RingSnapshot ring = currentRing();
             int readQuorum = quorum(options.readQuorum(), config.defaultReadQuorum(), ring, "R");
-            checkConsistency(options.consistency());
             ResolvedRequest request = resolve(ring, key, options.consistency(), options.timeoutMillis());
             if (!request.plan().preferenceList().contains(config.nodeId())) {
                 return forward(request, options.forwarded(), node -> forwarder.get(node, key, options.asForwarded()));
@@ -65,11 +89,17 @@ public final class DefaultKeyValueService implements KeyValueService {
 
     @Override
     public CompletionStage<WriteResult> put(byte[] key, byte[] value, byte[] context, WriteOptions options) {
+        if (options.consistency() == Consistency.LINEARIZABLE) {
+            return linearizable.put(key, value, context, options);
+        }
         return write(key, value, false, context, options);
     }
 
     @Override
     public CompletionStage<WriteResult> delete(byte[] key, byte[] context, WriteOptions options) {
+        if (options.consistency() == Consistency.LINEARIZABLE) {
+            return linearizable.delete(key, context, options);
+        }
         return write(key, new byte[0], true, context, options);
     }
 
@@ -78,7 +108,6 @@ public final class DefaultKeyValueService implements KeyValueService {
         return guarded(() -> {
             RingSnapshot ring = currentRing();
             int writeQuorum = quorum(options.writeQuorum(), config.defaultWriteQuorum(), ring, "W");
-            checkConsistency(options.consistency());
             if (value.length > config.objectMaxBytes()) {
                 throw RequestFailedException.rejected(
                         ErrorCode.VALUE_TOO_LARGE,
@@ -178,10 +207,27 @@ public final class DefaultKeyValueService implements KeyValueService {
         return effective;
     }
 
-    private static void checkConsistency(Consistency consistency) {
-        if (consistency == Consistency.LINEARIZABLE) {
-            throw RequestFailedException.rejected(
-                    ErrorCode.BAD_REQUEST, "the LINEARIZABLE consistency mode is not available on this server yet");
+    /** Stands in for the LINEARIZABLE mode where a node did not wire it (e.g. a test of the other modes). */
+    private static final class UnwiredLinearizableMode implements KeyValueService {
+
+        @Override
+        public CompletionStage<ReadResult> get(byte[] key, ReadOptions options) {
+            return refuse();
+        }
+
+        @Override
+        public CompletionStage<WriteResult> put(byte[] key, byte[] value, byte[] context, WriteOptions options) {
+            return refuse();
+        }
+
+        @Override
+        public CompletionStage<WriteResult> delete(byte[] key, byte[] context, WriteOptions options) {
+            return refuse();
+        }
+
+        private static <T> CompletionStage<T> refuse() {
+            return CompletableFuture.failedFuture(
+                    RequestFailedException.rejected(ErrorCode.BAD_REQUEST, "linearizable mode not wired"));
         }
     }
 

@@ -5,6 +5,8 @@ import io.opentelemetry.context.Scope;
 import io.ringkv.causal.SiblingSet;
 import io.ringkv.causal.SiblingSetCodec;
 import io.ringkv.protocol.ErrorCode;
+import io.ringkv.protocol.message.AbdQueryRequest;
+import io.ringkv.protocol.message.AbdWriteRequest;
 import io.ringkv.protocol.message.AdminRequest;
 import io.ringkv.protocol.message.DeleteRequest;
 import io.ringkv.protocol.message.Envelope;
@@ -28,6 +30,7 @@ import io.ringkv.server.coordinator.KeyValueService;
 import io.ringkv.server.coordinator.ReadOptions;
 import io.ringkv.server.coordinator.WriteOptions;
 import io.ringkv.server.hints.HintStore;
+import io.ringkv.server.linearizable.RegisterReplicaHandler;
 import io.ringkv.server.net.InboundConnection;
 import io.ringkv.server.net.MessageHandler;
 import io.ringkv.server.storage.ReplicaStore;
@@ -51,6 +54,7 @@ final class NodeRequestHandler implements MessageHandler {
     private final KeyValueService service;
     private final ReplicaStore store;
     private final HintStore hints;
+    private final RegisterReplicaHandler registers;
     private final Executor storageExecutor;
     private final Topology topology;
     private final AdminCommands admin;
@@ -61,6 +65,7 @@ final class NodeRequestHandler implements MessageHandler {
             KeyValueService service,
             ReplicaStore store,
             HintStore hints,
+            RegisterReplicaHandler registers,
             Executor storageExecutor,
             Topology topology,
             AdminCommands admin,
@@ -69,6 +74,7 @@ final class NodeRequestHandler implements MessageHandler {
         this.service = service;
         this.store = store;
         this.hints = hints;
+        this.registers = registers;
         this.storageExecutor = storageExecutor;
         this.topology = topology;
         this.admin = admin;
@@ -133,6 +139,12 @@ final class NodeRequestHandler implements MessageHandler {
                 SiblingSet set = SiblingSetCodec.decode(hinted.siblingSet());
                 return hints.add(hinted.intendedOwner(), key, set)
                         .thenApply(stored -> (Message) new ReplicaWriteReply(new byte[0]));
+            }
+            case ABD_QUERY_REQUEST -> {
+                return registers.query((AbdQueryRequest) body);
+            }
+            case ABD_WRITE_REQUEST -> {
+                return registers.write((AbdWriteRequest) body);
             }
             case GOSSIP_SYN -> {
                 return topology.handleSyn(GossipMessages.fromWire((GossipSyn) body))

@@ -11,6 +11,7 @@ import io.ringkv.protocol.ErrorCode;
 import io.ringkv.protocol.ProtocolLimits;
 import io.ringkv.protocol.message.ErrorReply;
 import io.ringkv.protocol.message.HintReplayRequest;
+import io.ringkv.protocol.message.Message;
 import io.ringkv.protocol.message.ReplicaWriteReply;
 import io.ringkv.protocol.message.TraceContext;
 import io.ringkv.ring.NodeState;
@@ -28,6 +29,10 @@ import io.ringkv.server.hints.HintConfig;
 import io.ringkv.server.hints.HintReplayer;
 import io.ringkv.server.hints.HintStore;
 import io.ringkv.server.http.HttpApiServer;
+import io.ringkv.server.linearizable.LinearizableKeyValueService;
+import io.ringkv.server.linearizable.NodeRegisterReplicas;
+import io.ringkv.server.linearizable.RegisterReplicaHandler;
+import io.ringkv.server.linearizable.RegisterStore;
 import io.ringkv.server.membership.EndpointState;
 import io.ringkv.server.membership.FailureDetectorConfig;
 import io.ringkv.server.membership.GossiperConfig;
@@ -93,6 +98,7 @@ public final class RingKvNode implements AutoCloseable {
     private final NodeMetrics metrics;
     private final HintStore hints;
     private final ReplicaStore store;
+    private final RegisterStore registers;
     private final LinkFilter linkFilter = new LinkFilter();
     private final long incarnation;
     /** Set once wiring is done; gossip may report a node up before that, and then nothing is replayed yet. */
@@ -116,8 +122,11 @@ public final class RingKvNode implements AutoCloseable {
 
             StorageEngine engine = register(StorageEngines.open(storageConfig(config)));
             this.store = new ReplicaStore(engine);
+            // The linearizable registers live in an engine of their own, so they never mix with sibling sets.
+            this.registers = new RegisterStore(register(StorageEngines.open(linearizableStorageConfig(config))));
             this.hints = register(HintStore.open(config.dataDirectory().resolve("hints"), hintConfig(config), clock));
             ThreadPoolExecutor storageExecutor = register(storageExecutor(config));
+            RegisterReplicaHandler registerHandler = new RegisterReplicaHandler(registers, storageExecutor);
             this.metrics = new NodeMetrics(openTelemetry);
             metrics.reportHintsPending(hints::pendingCount);
 
@@ -144,6 +153,16 @@ public final class RingKvNode implements AutoCloseable {
 
             NodeReplicaGateway gateway =
                     new NodeReplicaGateway(nodeId, store, hints, storageExecutor, peers, this::addressOf);
+            // The incarnation in the writer id keeps a restarted node from reissuing a tag of its last run.
+            KeyValueService linearizable = new LinearizableKeyValueService(
+                    coordinatorConfig(config),
+                    nodeId + "/" + incarnation,
+                    topology,
+                    new NodeRegisterReplicas(
+                            nodeId,
+                            registerHandler,
+                            (peer, body, timeoutMillis) -> requestPeer(peers, peer, body, timeoutMillis)),
+                    timeouts);
             KeyValueService coordinator = new DefaultKeyValueService(
                     coordinatorConfig(config),
                     actor,
@@ -153,7 +172,8 @@ public final class RingKvNode implements AutoCloseable {
                             peers, this::addressOf, config.requests().timeoutMillis()),
                     timeouts,
                     clock,
-                    metrics);
+                    metrics,
+                    linearizable);
             KeyValueService service = new MeteredKeyValueService(coordinator, metrics, clock);
             ScheduledExecutorService hintScheduler = Executors.newSingleThreadScheduledExecutor(
                     new DefaultThreadFactory("ringkv-" + nodeId + "-hints", true));
@@ -174,6 +194,7 @@ public final class RingKvNode implements AutoCloseable {
                     service,
                     store,
                     hints,
+                    registerHandler,
                     storageExecutor,
                     topology,
                     new AdminCommands(admin, linkFilter),
@@ -279,6 +300,11 @@ public final class RingKvNode implements AutoCloseable {
         return store;
     }
 
+    /** This node's linearizable registers, read directly (diagnostics and tests; it bypasses the coordinator). */
+    public RegisterStore linearizableRegisters() {
+        return registers;
+    }
+
     public LinkFilter linkFilter() {
         return linkFilter;
     }
@@ -357,6 +383,15 @@ public final class RingKvNode implements AutoCloseable {
                 });
     }
 
+    private CompletionStage<Message> requestPeer(PeerMessenger peers, String nodeId, Message body, long timeoutMillis) {
+        Optional<PeerAddress> address = addressOf(nodeId);
+        if (address.isEmpty()) {
+            return CompletableFuture.failedFuture(
+                    new ReplicaUnreachableException(nodeId, ErrorCode.UNAVAILABLE, "no address known for " + nodeId));
+        }
+        return peers.request(nodeId, address.get(), body, TraceContext.EMPTY, timeoutMillis);
+    }
+
     private static PeerMessenger messenger(InternodeClient client, RequestTracing tracing) {
         return (peerNodeId, address, body, trace, timeoutMillis) -> client.send(
                         peerNodeId,
@@ -395,6 +430,12 @@ public final class RingKvNode implements AutoCloseable {
                 EngineKind.fromConfigName(storage.engine()),
                 config.dataDirectory(),
                 SyncPolicy.fromConfigName(storage.syncPolicy(), storage.groupCommitIntervalMillis()));
+    }
+
+    /** The node's engine kind and sync policy, in {@code <data-dir>/linearizable}. */
+    private static StorageConfig linearizableStorageConfig(NodeConfig config) {
+        StorageConfig data = storageConfig(config);
+        return new StorageConfig(data.engine(), config.dataDirectory().resolve("linearizable"), data.syncPolicy());
     }
 
     private static HintConfig hintConfig(NodeConfig config) {
