@@ -72,6 +72,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -125,7 +126,7 @@ public final class RingKvNode implements AutoCloseable {
             // The linearizable registers live in an engine of their own, so they never mix with sibling sets.
             this.registers = new RegisterStore(register(StorageEngines.open(linearizableStorageConfig(config))));
             this.hints = register(HintStore.open(config.dataDirectory().resolve("hints"), hintConfig(config), clock));
-            ThreadPoolExecutor storageExecutor = register(storageExecutor(config));
+            ThreadPoolExecutor storageExecutor = registerExecutor(storageExecutor(config));
             RegisterReplicaHandler registerHandler = new RegisterReplicaHandler(registers, storageExecutor);
             this.metrics = new NodeMetrics(openTelemetry);
             metrics.reportHintsPending(hints::pendingCount);
@@ -177,7 +178,9 @@ public final class RingKvNode implements AutoCloseable {
             KeyValueService service = new MeteredKeyValueService(coordinator, metrics, clock);
             ScheduledExecutorService hintScheduler = Executors.newSingleThreadScheduledExecutor(
                     new DefaultThreadFactory("ringkv-" + nodeId + "-hints", true));
-            register(hintScheduler::shutdownNow);
+            // shutdown, not shutdownNow: interrupting a replay pass mid-write would close the hint store's file
+            // channel.
+            registerExecutor(hintScheduler);
             HintReplayer replayer = register(new HintReplayer(
                     hints,
                     (owner, key, set) -> deliverHint(peers, owner, key, set),
@@ -186,6 +189,9 @@ public final class RingKvNode implements AutoCloseable {
                     hintScheduler,
                     clock));
             hintReplayer = replayer;
+            metrics.reportHintReplay(
+                    () -> replayer.counters().failed(),
+                    () -> replayer.counters().expired());
 
             NodeAdminService admin =
                     new NodeAdminService(config.clusterName(), config.storage().engine(), topology, hints, metrics);
@@ -332,11 +338,12 @@ public final class RingKvNode implements AutoCloseable {
         return resource;
     }
 
-    private ThreadPoolExecutor register(ThreadPoolExecutor executor) {
+    /** Lets queued work finish before the storage it uses is closed; interrupts only what overstays. */
+    private <T extends ExecutorService> T registerExecutor(T executor) {
         closeInReverse.push(() -> {
             executor.shutdown();
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("storage work did not finish within 10 s; closing storage anyway");
+                LOG.warn("background work did not finish within 10 s; closing storage anyway");
                 executor.shutdownNow();
             }
         });

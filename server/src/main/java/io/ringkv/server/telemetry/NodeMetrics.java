@@ -28,6 +28,8 @@ public final class NodeMetrics implements CoordinatorMetrics {
     private final LongAdder clientRequests = new LongAdder();
     private final DoubleHistogram latency;
     private volatile LongSupplier hintsPending = () -> 0;
+    private volatile LongSupplier hintDeliveriesFailed = () -> 0;
+    private volatile LongSupplier hintsExpired = () -> 0;
 
     public NodeMetrics(OpenTelemetry openTelemetry) {
         Meter meter = openTelemetry.getMeter("io.ringkv.server");
@@ -44,6 +46,12 @@ public final class NodeMetrics implements CoordinatorMetrics {
                 .ofLongs()
                 .setDescription("hints this node holds for other nodes")
                 .buildWithCallback(measurement -> measurement.record(hintsPending.getAsLong()));
+        meter.counterBuilder("ringkv.hint_deliveries_failed")
+                .setDescription("hint deliveries that failed or timed out (the hint stays and is retried)")
+                .buildWithCallback(measurement -> measurement.record(hintDeliveriesFailed.getAsLong()));
+        meter.counterBuilder("ringkv.hints_expired")
+                .setDescription("hints dropped because they outlived hints.max-age-millis")
+                .buildWithCallback(measurement -> measurement.record(hintsExpired.getAsLong()));
     }
 
     private static void counter(Meter meter, String name, String description, LongAdder source) {
@@ -84,6 +92,12 @@ public final class NodeMetrics implements CoordinatorMetrics {
         hintsPending = supplier;
     }
 
+    /** Where the hint replayer's failure counters come from; they are kept by the replayer itself. */
+    public void reportHintReplay(LongSupplier failedDeliveries, LongSupplier expired) {
+        hintDeliveriesFailed = failedDeliveries;
+        hintsExpired = expired;
+    }
+
     /** A point-in-time copy of the counters, for the admin endpoint and tests. */
     public Map<String, Long> snapshot() {
         Map<String, Long> values = new LinkedHashMap<>();
@@ -93,6 +107,8 @@ public final class NodeMetrics implements CoordinatorMetrics {
         values.put("hinted_writes", hintedWrites.sum());
         values.put("hints_replayed", hintsReplayed.sum());
         values.put("hints_pending", hintsPending.getAsLong());
+        values.put("hint_deliveries_failed", hintDeliveriesFailed.getAsLong());
+        values.put("hints_expired", hintsExpired.getAsLong());
         values.put("gossip_rounds", gossipRounds.sum());
         return values;
     }
