@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,8 +40,28 @@ public final class ReplicaStore {
 
     public static final int DEFAULT_STRIPES = 1024;
 
+    /**
+     * Told of every change of a key's stored bytes, so derived state (the anti-entropy Merkle trees) stays
+     * current without rescans. Called under the key's stripe lock, right after the new bytes were handed
+     * to the engine, so the calls for one key arrive in the order of the writes. It must be fast, must not
+     * block and must not call back into the store.
+     */
+    @FunctionalInterface
+    public interface StoredSetObserver {
+
+        /** Observes nothing; the store's behaviour without an observer. */
+        StoredSetObserver NONE = (key, previousEncoded, newEncoded) -> {};
+
+        /**
+         * @param previousEncoded the bytes stored before, {@code null} when the key was absent
+         * @param newEncoded the bytes stored now, {@code null} when the key was purged
+         */
+        void changed(StorageKey key, byte[] previousEncoded, byte[] newEncoded);
+    }
+
     private final StorageEngine engine;
     private final ReentrantLock[] stripes;
+    private final StoredSetObserver observer;
     /** The latest not-yet-durable write of each key; entries leave when their write completes. */
     private final Map<ByteBuffer, CompletableFuture<Void>> pendingWrites = new ConcurrentHashMap<>();
 
@@ -50,7 +71,21 @@ public final class ReplicaStore {
 
     /** @param stripeCount the number of lock stripes, a power of two */
     public ReplicaStore(StorageEngine engine, int stripeCount) {
+        this(engine, stripeCount, StoredSetObserver.NONE);
+    }
+
+    /** A store that reports every change of stored bytes to {@code observer}. */
+    public ReplicaStore(StorageEngine engine, StoredSetObserver observer) {
+        this(engine, DEFAULT_STRIPES, observer);
+    }
+
+    /**
+     * @param stripeCount the number of lock stripes, a power of two
+     * @param observer told of every change of stored bytes, under the key's lock
+     */
+    public ReplicaStore(StorageEngine engine, int stripeCount, StoredSetObserver observer) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.observer = Objects.requireNonNull(observer, "observer");
         if (stripeCount < 1 || Integer.bitCount(stripeCount) != 1) {
             throw new IllegalArgumentException("stripe count must be a power of two, was " + stripeCount);
         }
@@ -96,12 +131,42 @@ public final class ReplicaStore {
                         ? CompletableFuture.completedFuture(updated)
                         : pending.thenApply(done -> updated);
             }
-            CompletableFuture<Void> write = engine.put(key, SiblingSetCodec.encode(updated));
+            byte[] encoded = SiblingSetCodec.encode(updated);
+            CompletableFuture<Void> write = engine.put(key, encoded);
+            observer.changed(key, storedBytes.orElse(null), encoded);
             if (!write.isDone()) {
                 pendingWrites.put(pendingKey, write);
                 write.whenComplete((done, failure) -> pendingWrites.remove(pendingKey, write));
             }
             return write.thenApply(done -> updated);
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    /**
+     * Physically removes {@code key} when its stored set satisfies {@code condition}, checked under the
+     * key's lock so no write can slip in between the check and the removal (tombstone purge). Completes
+     * with {@code true} once the removal is durable, with {@code false} at once when the key is absent or
+     * the condition does not hold.
+     */
+    public CompletableFuture<Boolean> removeIf(StorageKey key, Predicate<SiblingSet> condition) {
+        Objects.requireNonNull(condition, "condition");
+        ReentrantLock stripe = stripeOf(key);
+        stripe.lock();
+        try {
+            Optional<byte[]> storedBytes = engine.get(key);
+            if (storedBytes.isEmpty() || !condition.test(decode(key, storedBytes.get()))) {
+                return CompletableFuture.completedFuture(false);
+            }
+            ByteBuffer pendingKey = ByteBuffer.wrap(key.encode());
+            CompletableFuture<Void> removal = engine.remove(key);
+            observer.changed(key, storedBytes.get(), null);
+            if (!removal.isDone()) {
+                pendingWrites.put(pendingKey, removal);
+                removal.whenComplete((done, failure) -> pendingWrites.remove(pendingKey, removal));
+            }
+            return removal.thenApply(done -> true);
         } finally {
             stripe.unlock();
         }
