@@ -16,6 +16,7 @@ import io.ringkv.client.policy.SpeculativeReadPolicy;
 import io.ringkv.protocol.ProtocolLimits;
 import io.ringkv.time.Clock;
 import io.ringkv.time.SystemClock;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,6 +108,15 @@ public final class RingKvClientBuilder {
     /** Connect timeout (default 2 s). */
     public RingKvClientBuilder connectTimeout(Duration value) {
         this.connection = connection.withConnectTimeout(value);
+        return this;
+    }
+
+    /**
+     * The local address every connection to a node binds to, with an ephemeral port (default: none, the
+     * operating system chooses). Lets tests place clients on their own loopback addresses.
+     */
+    public RingKvClientBuilder localAddress(InetAddress value) {
+        this.connection = connection.withLocalAddress(Objects.requireNonNull(value, "localAddress"));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.ringkv.client.config;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,6 +18,9 @@ import java.util.Objects;
  * @param maxQueueWait in {@link BackpressureMode#WAIT} mode, how long a request waits for a slot on one
  *     node. Default 100 ms
  * @param connectTimeout how long opening a connection may take. Default 2 s
+ * @param localAddress the local address every connection to a node binds to (with an ephemeral port),
+ *     or {@code null} to let the operating system choose. Default {@code null}. Lets a test put a
+ *     client on its own loopback address, so a packet filter can tell it apart from the nodes
  */
 public record ConnectionConfig(
         int connectionsPerNode,
@@ -24,10 +28,29 @@ public record ConnectionConfig(
         BackpressureMode backpressure,
         int maxQueuedPerNode,
         Duration maxQueueWait,
-        Duration connectTimeout) {
+        Duration connectTimeout,
+        InetAddress localAddress) {
 
     public static final ConnectionConfig DEFAULT = new ConnectionConfig(
-            2, 1024, BackpressureMode.FAIL_FAST, 1024, Duration.ofMillis(100), Duration.ofSeconds(2));
+            2, 1024, BackpressureMode.FAIL_FAST, 1024, Duration.ofMillis(100), Duration.ofSeconds(2), null);
+
+    /** Settings with no chosen local address. */
+    public ConnectionConfig(
+            int connectionsPerNode,
+            int maxInFlightPerNode,
+            BackpressureMode backpressure,
+            int maxQueuedPerNode,
+            Duration maxQueueWait,
+            Duration connectTimeout) {
+        this(
+                connectionsPerNode,
+                maxInFlightPerNode,
+                backpressure,
+                maxQueuedPerNode,
+                maxQueueWait,
+                connectTimeout,
+                null);
+    }
 
     public ConnectionConfig {
         ConfigChecks.checkRange("connectionsPerNode", connectionsPerNode, 1, 64);
@@ -43,31 +66,67 @@ public record ConnectionConfig(
 
     public ConnectionConfig withConnectionsPerNode(int value) {
         return new ConnectionConfig(
-                value, maxInFlightPerNode, backpressure, maxQueuedPerNode, maxQueueWait, connectTimeout);
+                value, maxInFlightPerNode, backpressure, maxQueuedPerNode, maxQueueWait, connectTimeout, localAddress);
     }
 
     public ConnectionConfig withMaxInFlightPerNode(int value) {
         return new ConnectionConfig(
-                connectionsPerNode, value, backpressure, maxQueuedPerNode, maxQueueWait, connectTimeout);
+                connectionsPerNode, value, backpressure, maxQueuedPerNode, maxQueueWait, connectTimeout, localAddress);
     }
 
     public ConnectionConfig withBackpressure(BackpressureMode value) {
         return new ConnectionConfig(
-                connectionsPerNode, maxInFlightPerNode, value, maxQueuedPerNode, maxQueueWait, connectTimeout);
+                connectionsPerNode,
+                maxInFlightPerNode,
+                value,
+                maxQueuedPerNode,
+                maxQueueWait,
+                connectTimeout,
+                localAddress);
     }
 
     public ConnectionConfig withMaxQueuedPerNode(int value) {
         return new ConnectionConfig(
-                connectionsPerNode, maxInFlightPerNode, backpressure, value, maxQueueWait, connectTimeout);
+                connectionsPerNode,
+                maxInFlightPerNode,
+                backpressure,
+                value,
+                maxQueueWait,
+                connectTimeout,
+                localAddress);
     }
 
     public ConnectionConfig withMaxQueueWait(Duration value) {
         return new ConnectionConfig(
-                connectionsPerNode, maxInFlightPerNode, backpressure, maxQueuedPerNode, value, connectTimeout);
+                connectionsPerNode,
+                maxInFlightPerNode,
+                backpressure,
+                maxQueuedPerNode,
+                value,
+                connectTimeout,
+                localAddress);
     }
 
     public ConnectionConfig withConnectTimeout(Duration value) {
         return new ConnectionConfig(
-                connectionsPerNode, maxInFlightPerNode, backpressure, maxQueuedPerNode, maxQueueWait, value);
+                connectionsPerNode,
+                maxInFlightPerNode,
+                backpressure,
+                maxQueuedPerNode,
+                maxQueueWait,
+                value,
+                localAddress);
+    }
+
+    /** Binds every connection to {@code value} (with an ephemeral port); {@code null} for no choice. */
+    public ConnectionConfig withLocalAddress(InetAddress value) {
+        return new ConnectionConfig(
+                connectionsPerNode,
+                maxInFlightPerNode,
+                backpressure,
+                maxQueuedPerNode,
+                maxQueueWait,
+                connectTimeout,
+                value);
     }
 }

@@ -70,7 +70,11 @@ public final class ClientCore implements AutoCloseable {
         this.health = new NodeHealthTracker();
         this.telemetry = new ClientTelemetry(openTelemetry, clock);
         ChannelConnector connector = new ChannelConnector(
-                eventLoops, config.limits(), config.connection().connectTimeout(), clock);
+                eventLoops,
+                config.limits(),
+                config.connection().connectTimeout(),
+                config.connection().localAddress(),
+                clock);
         this.pools = new NodePools(config.connection(), connector, scheduler, policies.reconnection(), health, clock);
         long fetchTimeoutNanos = config.requestTimeout().toNanos();
         this.topology = new TopologyManager(

@@ -12,6 +12,7 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.ringkv.protocol.ProtocolLimits;
 import io.ringkv.protocol.codec.RingKvCodec;
 import io.ringkv.time.Clock;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -31,14 +32,25 @@ public final class ChannelConnector {
     private final Clock clock;
 
     public ChannelConnector(EventLoopGroup group, ProtocolLimits limits, Duration connectTimeout, Clock clock) {
+        this(group, limits, connectTimeout, null, clock);
+    }
+
+    /** @param localAddress the address connections bind to (ephemeral port), or {@code null} for any */
+    public ChannelConnector(
+            EventLoopGroup group,
+            ProtocolLimits limits,
+            Duration connectTimeout,
+            InetAddress localAddress,
+            Clock clock) {
         this.limits = limits;
         this.clock = clock;
-        this.bootstrap = new Bootstrap()
+        Bootstrap configured = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
+        this.bootstrap = localAddress == null ? configured : configured.localAddress(localAddress, 0);
     }
 
     /** Connects to {@code address}; the future fails with the connect error. */

@@ -1,0 +1,123 @@
+package io.ringkv.consistency.nemesis;
+
+import io.ringkv.consistency.history.HistoryRecorder;
+import io.ringkv.consistency.history.OpType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays a {@link NemesisSchedule} in real time on its own thread, as Jepsen's nemesis process does:
+ * each fault is recorded in the history as {@code :invoke} then {@code :info} on the {@code :nemesis}
+ * process, with the fault's description as value, both when it is injected and when it is healed.
+ *
+ * <p>{@link #stop()} ends the schedule early and heals the fault in place, if any; it always returns
+ * with the cluster healed as far as the fault actions could heal it. A fault that cannot be injected or
+ * healed ends the schedule; the error is kept for {@link #failure()}.
+ */
+public final class NemesisDriver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NemesisDriver.class);
+
+    private final NemesisSchedule schedule;
+    private final FaultActions actions;
+    private final HistoryRecorder recorder;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final List<AppliedFault> applied = new ArrayList<>();
+    private final Thread thread;
+    private volatile RuntimeException failure;
+    private long originNanos;
+
+    public NemesisDriver(NemesisSchedule schedule, FaultActions actions, HistoryRecorder recorder) {
+        this.schedule = schedule;
+        this.actions = actions;
+        this.recorder = recorder;
+        this.thread = new Thread(this::run, "ringkv-nemesis");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts playing the schedule; its times count from now. */
+    public void start() {
+        originNanos = recorder.elapsedNanos();
+        thread.start();
+    }
+
+    /** Stops the schedule, heals the current fault and waits for the nemesis thread to finish. */
+    public void stop() {
+        stopRequested.countDown();
+        try {
+            thread.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the nemesis healed", interrupted);
+        }
+    }
+
+    /** The faults injected so far, in order; complete after {@link #stop()}. */
+    public synchronized List<AppliedFault> applied() {
+        return List.copyOf(applied);
+    }
+
+    /** Why the schedule ended early, when a fault could not be injected or healed. */
+    public RuntimeException failure() {
+        return failure;
+    }
+
+    private void run() {
+        for (FaultWindow window : schedule.windows()) {
+            if (waitUntil(window.startMillis())) {
+                return;
+            }
+            Fault fault = window.fault();
+            long startNanos = recorder.elapsedNanos();
+            try {
+                recorder.nemesis(OpType.INVOKE, fault.startFunction(), fault.ednValue());
+                LOG.info("nemesis: {}", fault.describe());
+                actions.inject(fault);
+                recorder.nemesis(OpType.INFO, fault.startFunction(), fault.ednValue());
+                waitUntil(window.endMillis());
+            } catch (RuntimeException injectFailure) {
+                failure = injectFailure;
+                LOG.error("nemesis could not inject {}: {}", fault.describe(), injectFailure.getMessage());
+            } finally {
+                heal(fault, startNanos);
+            }
+            if (failure != null) {
+                return;
+            }
+        }
+    }
+
+    private void heal(Fault fault, long startNanos) {
+        try {
+            recorder.nemesis(OpType.INVOKE, fault.stopFunction(), fault.ednValue());
+            actions.heal(fault);
+            recorder.nemesis(OpType.INFO, fault.stopFunction(), fault.ednValue());
+            LOG.info("nemesis healed: {}", fault.describe());
+        } catch (RuntimeException healFailure) {
+            if (failure == null) {
+                failure = healFailure;
+            }
+            LOG.error("nemesis could not heal {}: {}", fault.describe(), healFailure.getMessage());
+        }
+        synchronized (this) {
+            applied.add(new AppliedFault(fault, startNanos, recorder.elapsedNanos()));
+        }
+    }
+
+    /** Waits until {@code offsetMillis} after the start; true when a stop was requested first. */
+    private boolean waitUntil(long offsetMillis) {
+        long remainingNanos = originNanos + TimeUnit.MILLISECONDS.toNanos(offsetMillis) - recorder.elapsedNanos();
+        try {
+            return remainingNanos > 0
+                    ? stopRequested.await(remainingNanos, TimeUnit.NANOSECONDS)
+                    : stopRequested.getCount() == 0;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+}

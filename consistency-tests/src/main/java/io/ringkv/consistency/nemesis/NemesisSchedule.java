@@ -1,0 +1,90 @@
+package io.ringkv.consistency.nemesis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * The faults of one run, in order and without overlap: a pure function of the nemesis kind, the node
+ * ids, the duration, the timing and the seed. The same inputs always give the same schedule, so a run's
+ * faults repeat exactly with its seed (what the workload does under them still depends on real timing).
+ *
+ * <p>Faults never overlap: each window is healed before the next starts, so every fault window in a
+ * report has one cause. Every window ends within the run's duration.
+ *
+ * @param windows the faults, in time order
+ */
+public record NemesisSchedule(List<FaultWindow> windows) {
+
+    public NemesisSchedule {
+        windows = List.copyOf(windows);
+        for (int i = 1; i < windows.size(); i++) {
+            if (windows.get(i).startMillis() < windows.get(i - 1).endMillis()) {
+                throw new IllegalArgumentException(
+                        "fault windows overlap: " + windows.get(i - 1) + " and " + windows.get(i));
+            }
+        }
+    }
+
+    public static NemesisSchedule empty() {
+        return new NemesisSchedule(List.of());
+    }
+
+    /**
+     * Plans the faults of a run.
+     *
+     * @param nodes the node ids the faults may touch
+     * @param durationMillis how long the workload runs; every fault is healed by then
+     */
+    public static NemesisSchedule generate(
+            NemesisKind kind, List<String> nodes, long durationMillis, ScheduleTiming timing, long seed) {
+        if (kind == NemesisKind.NONE || nodes.size() < 2) {
+            return empty();
+        }
+        List<String> sortedNodes = List.copyOf(new TreeSet<>(nodes));
+        Random random = new Random(seed);
+        List<FaultWindow> windows = new ArrayList<>();
+        long start = timing.initialQuietMillis();
+        while (true) {
+            long length = between(random, timing.minFaultMillis(), timing.maxFaultMillis());
+            if (start + length > durationMillis) {
+                break;
+            }
+            windows.add(new FaultWindow(start, start + length, chooseFault(kind, sortedNodes, random)));
+            start += length + between(random, timing.minQuietMillis(), timing.maxQuietMillis());
+        }
+        return new NemesisSchedule(windows);
+    }
+
+    private static Fault chooseFault(NemesisKind kind, List<String> nodes, Random random) {
+        NemesisKind chosen = kind == NemesisKind.MIXED
+                ? List.of(NemesisKind.PARTITION, NemesisKind.KILL, NemesisKind.PAUSE)
+                        .get(random.nextInt(3))
+                : kind;
+        return switch (chosen) {
+            case PARTITION -> {
+                List<PartitionShape> shapes = PartitionShape.usableWith(nodes.size());
+                PartitionShape shape = shapes.get(random.nextInt(shapes.size()));
+                yield new Fault.Partition(shape, shape.grudge(nodes, random));
+            }
+            case KILL -> new Fault.Kill(minority(nodes, random));
+            case PAUSE -> new Fault.Pause(minority(nodes, random));
+            case NONE, MIXED -> throw new IllegalStateException("not a single fault kind: " + chosen);
+        };
+    }
+
+    /** A random minority: 1..⌊(n−1)/2⌋ nodes (one node when n is 2). */
+    private static List<String> minority(List<String> nodes, Random random) {
+        int most = Math.max(1, (nodes.size() - 1) / 2);
+        int count = 1 + random.nextInt(most);
+        List<String> shuffled = new ArrayList<>(nodes);
+        Collections.shuffle(shuffled, random);
+        return shuffled.subList(0, count);
+    }
+
+    private static long between(Random random, long low, long high) {
+        return low == high ? low : low + (long) (random.nextDouble() * (high - low));
+    }
+}

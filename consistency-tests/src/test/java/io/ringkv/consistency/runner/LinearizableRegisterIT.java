@@ -1,0 +1,46 @@
+package io.ringkv.consistency.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringkv.client.Consistency;
+import io.ringkv.consistency.checker.Verdict;
+import io.ringkv.consistency.nemesis.NemesisKind;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * LINEARIZABLE registers on five node processes under partitions, kill -9 with restart and pauses:
+ * every history must be linearizable, for every seed.
+ */
+class LinearizableRegisterIT {
+
+    static List<Long> seeds() {
+        return Campaign.seeds(2);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void should_stay_linearizable_under_partitions_kills_and_pauses(long seed) {
+        RunOptions options = Campaign.options(
+                "register-mixed-linearizable",
+                WorkloadKind.REGISTER,
+                NemesisKind.MIXED,
+                Consistency.LINEARIZABLE,
+                0,
+                0,
+                Campaign.duration(Duration.ofSeconds(15)),
+                seed,
+                false);
+
+        RunOutcome outcome = new TestRun(options).execute();
+
+        assertThat(outcome.faults()).as("faults injected").isNotEmpty();
+        assertThat(outcome.check().valid())
+                .as("seed %d: %s (report in %s)", seed, outcome.check().summary(), outcome.runDirectory())
+                .isEqualTo(Verdict.VALID);
+        assertThat(outcome.history().pairs()).as("operations completed").hasSizeGreaterThan(50);
+        assertThat(outcome.runDirectory().resolve("history.edn")).exists();
+    }
+}
