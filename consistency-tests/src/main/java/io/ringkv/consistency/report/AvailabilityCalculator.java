@@ -32,19 +32,29 @@ public final class AvailabilityCalculator {
         operations.forEach(operation -> functions.add(operation.f()));
         List<AvailabilityRow> rows = new ArrayList<>();
         for (String f : functions) {
-            List<TimedOperation> ofFunction =
-                    operations.stream().filter(operation -> operation.f().equals(f)).toList();
-            rows.add(count(f, INSIDE_FAULTS, ofFunction.stream()
-                    .filter(operation -> insideAny(operation, faults))
-                    .toList()));
-            rows.add(count(f, OUTSIDE_FAULTS, ofFunction.stream()
-                    .filter(operation -> !insideAny(operation, faults))
-                    .toList()));
+            List<TimedOperation> ofFunction = operations.stream()
+                    .filter(operation -> operation.f().equals(f))
+                    .toList();
+            rows.add(count(
+                    f,
+                    INSIDE_FAULTS,
+                    ofFunction.stream()
+                            .filter(operation -> insideAny(operation, faults))
+                            .toList()));
+            rows.add(count(
+                    f,
+                    OUTSIDE_FAULTS,
+                    ofFunction.stream()
+                            .filter(operation -> !insideAny(operation, faults))
+                            .toList()));
             for (int number = 1; number <= faults.size(); number++) {
                 FaultInterval fault = faults.get(number - 1);
-                rows.add(count(f, windowName(number, fault), ofFunction.stream()
-                        .filter(operation -> fault.contains(operation.invokeNanos()))
-                        .toList()));
+                rows.add(count(
+                        f,
+                        windowName(number, fault),
+                        ofFunction.stream()
+                                .filter(operation -> fault.contains(operation.invokeNanos()))
+                                .toList()));
             }
         }
         return List.copyOf(rows);

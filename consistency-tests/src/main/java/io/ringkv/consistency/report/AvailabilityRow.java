@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param failed of those, completed {@code :fail}
  * @param indeterminate of those, completed {@code :info} or never completed
  */
-public record AvailabilityRow(String f, String window, long invocations, long acknowledged, long failed, long indeterminate) {
+public record AvailabilityRow(
+        String f, String window, long invocations, long acknowledged, long failed, long indeterminate) {
 
     public AvailabilityRow {
         Objects.requireNonNull(f, "f");

@@ -1,7 +1,5 @@
 package io.ringkv.consistency.report;
 
-import java.util.Locale;
-
 /** Small helpers shared by the HTML pages of a report. */
 final class Html {
 
@@ -26,16 +24,31 @@ final class Html {
 
     /** Nanoseconds as milliseconds with three decimals: {@code 12.345 ms}. */
     static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
+        return thousandths(Math.round(nanos / 1e3)) + " ms";
     }
 
     /** Nanoseconds as seconds with three decimals: {@code 1.234 s}. */
     static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+        return thousandths(Math.round(nanos / 1e6)) + " s";
     }
 
-    /** A coordinate with one decimal, the precision SVG needs here. */
+    /** {@code 12345} as {@code 12.345}, by hand for the same reason as {@link #coordinate}. */
+    private static String thousandths(long value) {
+        String sign = value < 0 ? "-" : "";
+        long magnitude = Math.abs(value);
+        long fraction = magnitude % 1000;
+        String digits = fraction < 10 ? "00" + fraction : fraction < 100 ? "0" + fraction : Long.toString(fraction);
+        return sign + magnitude / 1000 + "." + digits;
+    }
+
+    /**
+     * A coordinate with one decimal, the precision SVG needs here. Done by hand because a timeline
+     * prints hundreds of thousands of them and {@code String.format} would dominate its cost.
+     */
     static String coordinate(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        long tenths = Math.round(value * 10);
+        String sign = tenths < 0 ? "-" : "";
+        long magnitude = Math.abs(tenths);
+        return sign + magnitude / 10 + "." + magnitude % 10;
     }
 }

@@ -7,6 +7,8 @@ import io.ringkv.consistency.checker.RegisterModel;
 import io.ringkv.consistency.checker.SetCheckResult;
 import io.ringkv.consistency.checker.Verdict;
 import io.ringkv.consistency.history.EdnPrinter;
+import io.ringkv.consistency.history.Keyword;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +20,7 @@ import java.util.Map;
  */
 public final class IndexPageRenderer {
 
-    private static final String STYLE =
-            """
+    private static final String STYLE = """
             body { font-family: sans-serif; margin: 24px; color: #222; max-width: 1100px; }
             .verdict { font-size: 2em; font-weight: bold; padding: 12px 20px; border-radius: 6px; display: inline-block; }
             .valid { background: #d4f7d4; color: #145214; }
@@ -43,8 +44,8 @@ public final class IndexPageRenderer {
      * @param operations the run's operations
      * @param availability the availability rows
      * @param latency the latency summaries
-     * @param plotBaseNames the base names of the latency plot files ({@code latency-read}), each written
-     *     as {@code .png} and {@code .svg}
+     * @param plotFiles the file names of the latency plots ({@code latency-read.png}, {@code
+     *     latency-read.svg}), in the folder of the page
      */
     public static String render(
             RunSummary summary,
@@ -52,7 +53,7 @@ public final class IndexPageRenderer {
             List<TimedOperation> operations,
             List<AvailabilityRow> availability,
             List<LatencySummary> latency,
-            List<String> plotBaseNames) {
+            List<String> plotFiles) {
         StringBuilder html = new StringBuilder();
         String title = Html.escape(summary.testName());
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -78,17 +79,25 @@ public final class IndexPageRenderer {
         appendAvailability(html, availability);
         appendLatency(html, latency);
         appendFaults(html, summary.faults());
-        appendPlots(html, plotBaseNames);
+        appendPlots(html, plotFiles);
         return html.append("</body>\n</html>\n").toString();
     }
 
     private static void appendResults(StringBuilder html, Map<String, Object> results) {
         html.append("<h2>Results</h2>\n");
-        if (results.isEmpty()) {
-            html.append("<p>No results were recorded.</p>\n");
-        }
+        Map<String, Object> scalars = new LinkedHashMap<>();
+        boolean anyDetailed = false;
         for (Map.Entry<String, Object> entry : results.entrySet()) {
+            // The explicit verdict is the banner at the top; repeating it here would add nothing.
+            if (entry.getKey().equals(ResultValues.VALID.name())) {
+                continue;
+            }
             Verdict verdict = ResultValues.verdictOf(entry.getValue());
+            if (verdict == null && isScalar(entry.getValue())) {
+                scalars.put(entry.getKey(), entry.getValue());
+                continue;
+            }
+            anyDetailed = true;
             html.append("<h3>").append(Html.escape(entry.getKey()));
             if (verdict != null) {
                 html.append(" <span class=\"badge ")
@@ -101,6 +110,28 @@ public final class IndexPageRenderer {
                     .append(Html.escape(describe(entry.getValue())))
                     .append("</pre>\n");
         }
+        if (!scalars.isEmpty()) {
+            html.append("<table id=\"parameters\">\n");
+            scalars.forEach((name, value) -> html.append("<tr><td>")
+                    .append(Html.escape(name))
+                    .append("</td><td class=\"text\">")
+                    .append(Html.escape(describe(value)))
+                    .append("</td></tr>\n"));
+            html.append("</table>\n");
+        }
+        if (!anyDetailed && scalars.isEmpty()) {
+            html.append("<p>No results were recorded.</p>\n");
+        }
+    }
+
+    /** Values short enough for one table cell: shown in the parameter table rather than a section. */
+    private static boolean isScalar(Object value) {
+        return value == null
+                || value instanceof String
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof Keyword
+                || value instanceof Enum<?>;
     }
 
     /** The text shown for one result. */
@@ -192,19 +223,26 @@ public final class IndexPageRenderer {
         html.append("</table>\n");
     }
 
-    private static void appendPlots(StringBuilder html, List<String> plotBaseNames) {
+    private static void appendPlots(StringBuilder html, List<String> plotFiles) {
         html.append("<h2>Latency over time</h2>\n");
-        for (String base : plotBaseNames) {
-            String name = Html.escape(base);
+        for (String file : plotFiles) {
+            if (!file.endsWith(".png")) {
+                continue;
+            }
+            String svg = file.substring(0, file.length() - ".png".length()) + ".svg";
             html.append("<p><img src=\"")
-                    .append(name)
-                    .append(".png\" alt=\"")
-                    .append(name)
-                    .append("\"><br><a href=\"")
-                    .append(name)
-                    .append(".svg\">")
-                    .append(name)
-                    .append(".svg</a></p>\n");
+                    .append(Html.escape(file))
+                    .append("\" alt=\"")
+                    .append(Html.escape(file))
+                    .append("\">");
+            if (plotFiles.contains(svg)) {
+                html.append("<br><a href=\"")
+                        .append(Html.escape(svg))
+                        .append("\">")
+                        .append(Html.escape(svg))
+                        .append("</a>");
+            }
+            html.append("</p>\n");
         }
     }
 

@@ -30,6 +30,13 @@ public final class LatencyPlotter {
 
     static final int WIDTH = 1000;
     static final int HEIGHT = 500;
+    /** The floor of the log scale: a latency below one microsecond is drawn at one microsecond. */
+    static final double MIN_LATENCY_MILLIS = 0.001;
+    /**
+     * Above this many points a plot is written as PNG only: an SVG holds one element per dot, so it
+     * grows to megabytes and takes seconds to encode, while adding nothing a PNG does not show.
+     */
+    static final int MAX_SVG_POINTS = 5_000;
 
     private static final Color OK = new Color(0x1f, 0x77, 0xb4);
     private static final Color FAIL = new Color(0xd6, 0x27, 0x9c);
@@ -39,11 +46,18 @@ public final class LatencyPlotter {
     private LatencyPlotter() {}
 
     /**
-     * Writes {@code latency-<f>.png} and {@code latency-<f>.svg} into {@code directory} for every series.
+     * Writes {@code latency-<f>.png} into {@code directory} for every series, and {@code
+     * latency-<f>.svg} too unless the series has more than {@link #MAX_SVG_POINTS} points.
      *
-     * @return the files written, PNG before SVG, in series order
+     * @return the files written, each PNG before its SVG, in series order
      */
     public static List<Path> write(Path directory, List<LatencySeries> series, List<FaultInterval> faults)
+            throws IOException {
+        return write(directory, series, faults, MAX_SVG_POINTS);
+    }
+
+    /** As {@link #write(Path, List, List)} with another SVG limit, so tests need not draw thousands of dots. */
+    static List<Path> write(Path directory, List<LatencySeries> series, List<FaultInterval> faults, int maxSvgPoints)
             throws IOException {
         List<Path> written = new ArrayList<>();
         for (LatencySeries one : series) {
@@ -54,11 +68,13 @@ public final class LatencyPlotter {
                 BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
             }
             written.add(png);
-            Path svg = directory.resolve(base + ".svg");
-            try (OutputStream out = Files.newOutputStream(svg)) {
-                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            if (one.points().size() <= maxSvgPoints) {
+                Path svg = directory.resolve(base + ".svg");
+                try (OutputStream out = Files.newOutputStream(svg)) {
+                    VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                }
+                written.add(svg);
             }
-            written.add(svg);
         }
         return written;
     }
@@ -83,6 +99,8 @@ public final class LatencyPlotter {
                 .setLegendPosition(Styler.LegendPosition.OutsideE)
                 .setMarkerSize(4)
                 .setChartBackgroundColor(Color.WHITE);
+        // A log scale keeps both sub-millisecond acknowledgements and multi-second timeouts readable.
+        chart.getStyler().setYAxisLogarithmic(true);
         double topMillis = Math.max(1, maxLatencyMillis(series) * 1.1);
         addFaultBands(chart, faults, topMillis);
         addOutcome(chart, series, OpType.OK, OK);
@@ -90,7 +108,8 @@ public final class LatencyPlotter {
         addOutcome(chart, series, OpType.INFO, INFO);
         if (chart.getSeriesMap().isEmpty()) {
             // XChart refuses to draw a chart without series; an empty one still shows the axes.
-            XYSeries empty = chart.addSeries("no completed operations", new double[] {0}, new double[] {0});
+            XYSeries empty =
+                    chart.addSeries("no completed operations", new double[] {0}, new double[] {MIN_LATENCY_MILLIS});
             empty.setMarker(SeriesMarkers.NONE);
         }
         return chart;
@@ -114,7 +133,8 @@ public final class LatencyPlotter {
             if (number == 1) {
                 band.setLabel("faults");
             }
-            chart.addAnnotation(new AnnotationText("#" + number, start, topMillis * (number % 2 == 1 ? 0.97 : 0.92), false));
+            chart.addAnnotation(new AnnotationText(
+                    "#" + number, (start + end) / 2, topMillis * (number % 2 == 1 ? 0.9 : 0.7), false));
         }
     }
 
@@ -123,9 +143,11 @@ public final class LatencyPlotter {
         if (points.isEmpty()) {
             return;
         }
-        double[] x = points.stream().mapToDouble(point -> seconds(point.invokeNanos())).toArray();
+        double[] x = points.stream()
+                .mapToDouble(point -> seconds(point.invokeNanos()))
+                .toArray();
         double[] y = points.stream()
-                .mapToDouble(point -> point.latencyNanos() / 1e6)
+                .mapToDouble(point -> Math.max(MIN_LATENCY_MILLIS, point.latencyNanos() / 1e6))
                 .toArray();
         XYSeries dots = chart.addSeries(":" + outcome.keywordName(), x, y);
         dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

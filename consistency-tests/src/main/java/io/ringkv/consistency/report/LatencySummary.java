@@ -51,5 +51,4 @@ public record LatencySummary(String f, long count, long p50Nanos, long p95Nanos,
         int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
         return sorted[Math.max(rank, 1) - 1];
     }
-
 }

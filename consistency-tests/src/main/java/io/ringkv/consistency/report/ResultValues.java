@@ -252,9 +252,8 @@ public final class ResultValues {
                 continue;
             }
             String name = component.getName();
-            Keyword key = name.equals("valid") && componentValue instanceof Verdict
-                    ? VALID
-                    : Keyword.of(kebabCase(name));
+            Keyword key =
+                    name.equals("valid") && componentValue instanceof Verdict ? VALID : Keyword.of(kebabCase(name));
             plain.put(key, toPlain(componentValue));
         }
         return plain;
@@ -268,7 +267,9 @@ public final class ResultValues {
             return accessor.invoke(record);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException(
-                    "cannot read component " + component.getName() + " of " + record.getClass().getName(), e);
+                    "cannot read component " + component.getName() + " of "
+                            + record.getClass().getName(),
+                    e);
         }
     }
 
@@ -285,6 +286,10 @@ public final class ResultValues {
     }
 
     private static String kebabCase(String name) {
-        return CAMEL_HUMP.matcher(name).replaceAll("$1-$2").toLowerCase(Locale.ROOT).replace('_', '-');
+        return CAMEL_HUMP
+                .matcher(name)
+                .replaceAll("$1-$2")
+                .toLowerCase(Locale.ROOT)
+                .replace('_', '-');
     }
 }

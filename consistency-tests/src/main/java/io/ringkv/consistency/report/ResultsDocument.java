@@ -30,7 +30,12 @@ public final class ResultsDocument {
         document.put(Keyword.of("test"), summary.testName());
         document.put(Keyword.of("seed"), summary.seed());
         Map<Object, Object> results = new LinkedHashMap<>();
-        summary.results().forEach((name, value) -> results.put(ResultValues.resultKey(name), ResultValues.toPlain(value)));
+        summary.results().forEach((name, value) -> {
+            // An explicit verdict is the document's own :valid?; it is not repeated among the results.
+            if (!name.equals(ResultValues.VALID.name())) {
+                results.put(ResultValues.resultKey(name), ResultValues.toPlain(value));
+            }
+        });
         document.put(Keyword.of("results"), results);
         document.put(Keyword.of("operations"), operationCounts(operations));
         document.put(Keyword.of("availability"), availabilityRows(availability));

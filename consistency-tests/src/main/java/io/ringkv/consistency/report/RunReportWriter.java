@@ -18,7 +18,8 @@ import java.util.Map;
  *   <li>{@code results.edn} and {@code results.json}: the verdict, every result, availability, latency
  *       percentiles and the fault intervals (see {@link ResultsDocument});
  *   <li>{@code timeline.html}: every operation per process over time, faults shaded;
- *   <li>{@code latency-<f>.png} and {@code .svg}: latency over time per function, faults shaded;
+ *   <li>{@code latency-<f>.png} (and {@code .svg} for smaller runs): latency over time per function,
+ *       faults shaded;
  *   <li>{@code index.html}: the summary page linking all of the above.
  * </ul>
  *
@@ -36,9 +37,12 @@ public final class RunReportWriter {
      * @return the path of {@code index.html}
      * @throws IOException when a file cannot be written
      * @throws io.ringkv.consistency.history.HistoryFormatException when the history cannot be paired
+     *     (a completion without invocation); {@code history.edn} is written all the same
      */
     public Path write(Path runDir, RunSummary summary) throws IOException {
         Files.createDirectories(runDir);
+        // The history goes first: should anything below fail, the evidence of the run is already safe.
+        writeHistory(runDir.resolve("history.edn"), summary);
         List<TimedOperation> operations = TimedOperations.of(summary.history());
         long endNanos = TimedOperations.endNanos(summary.history());
         List<AvailabilityRow> availability = AvailabilityCalculator.compute(operations, summary.faults());
@@ -46,20 +50,17 @@ public final class RunReportWriter {
         List<LatencySummary> latency = LatencySummary.of(series);
         Verdict verdict = ResultValues.overallVerdict(summary.results());
 
-        writeHistory(runDir.resolve("history.edn"), summary);
         Map<Object, Object> document = ResultsDocument.build(summary, operations, availability, latency);
         writeText(runDir.resolve("results.edn"), ResultsEncoder.toEdn(document));
         writeText(runDir.resolve("results.json"), ResultsEncoder.toJson(document));
         writeText(
                 runDir.resolve("timeline.html"),
                 TimelineRenderer.render(summary.testName(), operations, summary.faults(), endNanos));
-        LatencyPlotter.write(runDir, series, summary.faults());
-        List<String> plotBaseNames =
-                series.stream().map(one -> LatencyPlotter.fileBaseName(one.f())).toList();
+        List<String> plotFiles = LatencyPlotter.write(runDir, series, summary.faults()).stream()
+                .map(file -> file.getFileName().toString())
+                .toList();
         Path index = runDir.resolve(INDEX_FILE);
-        writeText(
-                index,
-                IndexPageRenderer.render(summary, verdict, operations, availability, latency, plotBaseNames));
+        writeText(index, IndexPageRenderer.render(summary, verdict, operations, availability, latency, plotFiles));
         return index;
     }
 

@@ -46,7 +46,9 @@ public record TimedOperation(
 
     /** Completion time minus invocation time; empty when the completion time is unknown. */
     public OptionalLong latencyNanos() {
-        return completeNanos.isPresent() ? OptionalLong.of(completeNanos.getAsLong() - invokeNanos) : OptionalLong.empty();
+        return completeNanos.isPresent()
+                ? OptionalLong.of(completeNanos.getAsLong() - invokeNanos)
+                : OptionalLong.empty();
     }
 
     /** The value worth showing: what the completion carried (a read's result), else what was invoked. */

@@ -28,8 +28,7 @@ public final class TimelineRenderer {
     /** Horizontal pixels given to each operation of the busiest lane, so bars stay distinguishable. */
     static final double PIXELS_PER_OPERATION = 8;
 
-    private static final String STYLE =
-            """
+    private static final String STYLE = """
             body { font-family: sans-serif; margin: 16px; color: #222; }
             .legend span { display: inline-block; padding: 2px 8px; margin-right: 6px; border-radius: 3px; }
             .scroll { overflow-x: auto; border: 1px solid #ddd; }
@@ -58,10 +57,8 @@ public final class TimelineRenderer {
             String title, List<TimedOperation> operations, List<FaultInterval> faults, long endNanos) {
         Map<ProcessId, List<TimedOperation>> lanes = lanes(operations);
         long end = Math.max(1, endOf(operations, faults, endNanos));
-        int busiestLane =
-                lanes.values().stream().mapToInt(List::size).max().orElse(0);
-        double plotWidth =
-                Math.min(MAX_PLOT_WIDTH, Math.max(MIN_PLOT_WIDTH, busiestLane * PIXELS_PER_OPERATION));
+        int busiestLane = lanes.values().stream().mapToInt(List::size).max().orElse(0);
+        double plotWidth = Math.min(MAX_PLOT_WIDTH, Math.max(MIN_PLOT_WIDTH, busiestLane * PIXELS_PER_OPERATION));
         double height = TOP_MARGIN + lanes.size() * LANE_HEIGHT + 8;
         Scale scale = new Scale(end, plotWidth);
 
@@ -93,11 +90,13 @@ public final class TimelineRenderer {
     /** Operations grouped by process, processes in numeric order. */
     static Map<ProcessId, List<TimedOperation>> lanes(List<TimedOperation> operations) {
         List<TimedOperation> sorted = new ArrayList<>(operations);
-        sorted.sort(Comparator.comparing((TimedOperation operation) -> operation.process().number())
+        sorted.sort(Comparator.comparing(
+                        (TimedOperation operation) -> operation.process().number())
                 .thenComparingLong(TimedOperation::invokeNanos));
         Map<ProcessId, List<TimedOperation>> lanes = new LinkedHashMap<>();
         for (TimedOperation operation : sorted) {
-            lanes.computeIfAbsent(operation.process(), process -> new ArrayList<>()).add(operation);
+            lanes.computeIfAbsent(operation.process(), process -> new ArrayList<>())
+                    .add(operation);
         }
         return lanes;
     }
