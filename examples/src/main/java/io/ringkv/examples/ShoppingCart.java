@@ -7,6 +7,7 @@ import io.ringkv.client.WriteOptions;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -65,7 +66,12 @@ public final class ShoppingCart {
             int siblingsAfterRace,
             SortedSet<String> added,
             Cart merged,
-            int siblingsAfterSettling) {}
+            int siblingsAfterSettling) {
+
+        public Outcome {
+            added = Collections.unmodifiableSortedSet(new TreeSet<>(added));
+        }
+    }
 
     /**
      * The example, on two connected clients (ideally routed to different coordinators).
@@ -116,7 +122,7 @@ public final class ShoppingCart {
                 afterAdds.siblingCount(), merged.size(), merged.items().containsAll(added));
 
         // 3. Settle: write the merged cart back with the read's context, which supersedes every sibling.
-        alice.blocking().update(key, CartUnionResolver.INSTANCE, current -> current, WriteOptions.DEFAULT);
+        alice.blocking().update(key, CartUnionResolver.INSTANCE, current -> current == null ? Cart.EMPTY.encode() : current, WriteOptions.DEFAULT);
         int siblingsAfterSettling = alice.blocking().get(key).siblings().size();
         out.printf("after writing the merged cart back: %d sibling(s)%n", siblingsAfterSettling);
 
