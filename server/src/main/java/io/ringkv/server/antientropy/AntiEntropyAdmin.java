@@ -42,7 +42,8 @@ public final class AntiEntropyAdmin {
     public CompletionStage<Message> repair() {
         return service.runNow().handle((result, failure) -> {
             if (failure != null) {
-                return ErrorReply.of(ErrorCode.INTERNAL, localNodeId + " could not run anti-entropy: " + failure, false);
+                return ErrorReply.of(
+                        ErrorCode.INTERNAL, localNodeId + " could not run anti-entropy: " + failure, false);
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("node", localNodeId);
@@ -70,7 +71,8 @@ public final class AntiEntropyAdmin {
             return ErrorReply.of(ErrorCode.UNAVAILABLE, localNodeId + " has not joined a ring yet", true);
         }
         Map<String, String> body = new LinkedHashMap<>();
-        for (int partition : current.partitionsReplicatedBy(localNodeId).stream().sorted().toList()) {
+        for (int partition :
+                current.partitionsReplicatedBy(localNodeId).stream().sorted().toList()) {
             long root = service.forest().tree(partition).root();
             body.put(Integer.toString(partition), String.format("%016x", root));
         }

@@ -1,9 +1,11 @@
 package io.ringkv.server.antientropy;
 
+import io.ringkv.causal.MalformedCausalDataException;
 import io.ringkv.ring.RingSnapshot;
 import io.ringkv.server.membership.PeerAddress;
 import io.ringkv.server.node.PeerMessenger;
 import io.ringkv.server.storage.ReplicaStore;
+import io.ringkv.server.storage.StorageException;
 import io.ringkv.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -255,7 +257,8 @@ public final class AntiEntropyService implements ExchangeLog, AutoCloseable {
                         received += result.keysReceived();
                         sent += result.keysSent();
                         bytes += result.bytesExchanged();
-                    } catch (AntiEntropyException failure) {
+                    } catch (AntiEntropyException | StorageException | MalformedCausalDataException failure) {
+                        // One bad peer or key fails this session only; the next pass retries it.
                         counters.sessionFailed();
                         failed++;
                         LOG.debug(

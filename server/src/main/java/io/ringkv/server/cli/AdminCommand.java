@@ -16,17 +16,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code admin --node HOST:PORT status|ring}: asks one node over the binary protocol and prints a table. */
+/**
+ * {@code admin --node HOST:PORT status|ring|decommission|remove <id>|repair|merkle-roots}: asks one node
+ * over the binary protocol and prints a table, starts a membership change (decommission the node asked;
+ * remove a dead node, driven by the node asked), runs an anti-entropy pass now, or lists its Merkle roots.
+ */
 @Command(
         name = "admin",
-        description = "Show a node's view of the cluster: status (members, liveness, ownership) or ring.")
+        description = "Show a node's view of the cluster (status, ring), decommission the node, or remove a dead node.")
 public final class AdminCommand implements Callable<Integer> {
 
     @Option(names = "--node", required = true, description = "binary address of the node to ask, host:port")
     String node;
 
-    @Parameters(index = "0", description = "status or ring")
+    @Parameters(index = "0", description = "status, ring, decommission, remove, repair or merkle-roots")
     String what;
+
+    @Parameters(index = "1", arity = "0..1", description = "for remove: the id of the dead node")
+    String argument;
 
     @Option(names = "--json", description = "print the raw JSON report")
     boolean json;
@@ -38,13 +45,22 @@ public final class AdminCommand implements Callable<Integer> {
         io.ringkv.protocol.AdminCommand command = switch (what) {
             case "status" -> io.ringkv.protocol.AdminCommand.STATUS;
             case "ring" -> io.ringkv.protocol.AdminCommand.RING;
-            default -> throw new IllegalArgumentException("expected status or ring, was " + what);
+            case "decommission" -> io.ringkv.protocol.AdminCommand.DECOMMISSION;
+            case "remove" -> io.ringkv.protocol.AdminCommand.REMOVE;
+            case "repair" -> io.ringkv.protocol.AdminCommand.REPAIR;
+            case "merkle-roots" -> io.ringkv.protocol.AdminCommand.MERKLE_ROOTS;
+            default ->
+                throw new IllegalArgumentException(
+                        "expected status, ring, decommission, remove <id>, repair or merkle-roots, was " + what);
         };
+        if (command == io.ringkv.protocol.AdminCommand.REMOVE && (argument == null || argument.isBlank())) {
+            throw new IllegalArgumentException("remove needs the id of the dead node: admin --node H:P remove <id>");
+        }
         PeerAddress address = PeerAddress.parse(node);
         Message reply;
         try (BinaryConnection connection =
-                BinaryConnection.open(address.host(), address.port(), Duration.ofSeconds(5))) {
-            reply = connection.request(new AdminRequest(command, ""));
+                BinaryConnection.open(address.host(), address.port(), replyTimeout(command))) {
+            reply = connection.request(new AdminRequest(command, argument == null ? "" : argument));
         }
         if (reply instanceof ErrorReply error) {
             System.err.println(node + " answered " + error.code() + ": " + error.message());
@@ -58,10 +74,34 @@ public final class AdminCommand implements Callable<Integer> {
         JsonNode report = new ObjectMapper().readTree(body);
         if (command == io.ringkv.protocol.AdminCommand.STATUS) {
             printStatus(report);
+        } else if (command == io.ringkv.protocol.AdminCommand.REPAIR) {
+            out.printf(
+                    "%s: %d sessions (%d failed, %d peers skipped), %d hashes received, %d keys repaired, %d ms%n",
+                    report.path("node").asText(),
+                    report.path("sessions").asLong(),
+                    report.path("failed_sessions").asLong(),
+                    report.path("skipped_peers").asLong(),
+                    report.path("hashes_received").asLong(),
+                    report.path("keys_repaired").asLong(),
+                    report.path("duration_millis").asLong());
+        } else if (command == io.ringkv.protocol.AdminCommand.MERKLE_ROOTS) {
+            report.fields()
+                    .forEachRemaining(root -> out.printf(
+                            "%8s %s%n", root.getKey(), root.getValue().asText()));
+        } else if (command == io.ringkv.protocol.AdminCommand.DECOMMISSION
+                || command == io.ringkv.protocol.AdminCommand.REMOVE) {
+            out.printf(
+                    "%s accepted %s of %s; follow it with: admin --node %s status%n",
+                    node, report.path("accepted").asText(), report.path("node").asText(), node);
         } else {
             printRing(report);
         }
         return 0;
+    }
+
+    /** A repair pass may run for minutes under its I/O budget; every other command answers at once. */
+    private static Duration replyTimeout(io.ringkv.protocol.AdminCommand command) {
+        return command == io.ringkv.protocol.AdminCommand.REPAIR ? Duration.ofMinutes(30) : Duration.ofSeconds(5);
     }
 
     private void printStatus(JsonNode status) {

@@ -32,7 +32,9 @@ public record NodeConfig(
         HintSettings hints,
         int ioThreads,
         int storageThreads,
-        String telemetryExporter) {
+        String telemetryExporter,
+        StreamingSettings streaming,
+        AntiEntropySettings antiEntropy) {
 
     public NodeConfig {
         seeds = List.copyOf(seeds);
@@ -72,6 +74,14 @@ public record NodeConfig(
         }
         if (hints.maxAgeMillis() < gossip.downAfterMillisEstimate()) {
             problems.add("hints.max-age-millis must exceed the failure detection time");
+        }
+        Objects.requireNonNull(streaming, "streaming");
+        Objects.requireNonNull(antiEntropy, "anti-entropy");
+        if (antiEntropy.tombstoneGraceMillis() < hints.maxAgeMillis()) {
+            // A hint older than the grace could replay a value whose tombstone was already purged.
+            problems.add("tombstones.grace-millis (" + antiEntropy.tombstoneGraceMillis()
+                    + ") must be >= hints.max-age-millis (" + hints.maxAgeMillis()
+                    + "): a hint kept longer than a tombstone could bring a deleted value back");
         }
         if (!List.of("none", "logging").contains(telemetryExporter)) {
             problems.add("telemetry.exporter must be none or logging, was '" + telemetryExporter + "'");
@@ -157,8 +167,69 @@ public record NodeConfig(
         }
     }
 
+    /**
+     * Partition streaming for joins, decommissions and removals.
+     *
+     * @param budgetBytesPerSecond the most bytes per second a node moves for a transition it drives
+     * @param chunkBytes approximate size of one streamed chunk
+     * @param settleRounds gossip rounds a driver waits after proposing a transition before it streams
+     */
+    public record StreamingSettings(long budgetBytesPerSecond, int chunkBytes, int settleRounds) {
+        public StreamingSettings {
+            List<String> problems = new ArrayList<>();
+            if (budgetBytesPerSecond < 1024) {
+                problems.add("streaming.budget-bytes-per-second must be >= 1024, was " + budgetBytesPerSecond);
+            }
+            if (chunkBytes < 1024 || chunkBytes > 8 << 20) {
+                problems.add("streaming.chunk-bytes must be 1024..8388608, was " + chunkBytes);
+            }
+            if (settleRounds < 1 || settleRounds > 1000) {
+                problems.add("streaming.settle-rounds must be 1..1000, was " + settleRounds);
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigException(problems);
+            }
+        }
+    }
+
+    /**
+     * Anti-entropy (Merkle tree exchanges between co-replicas) and the tombstone purge that depends on it.
+     *
+     * @param intervalMillis time between two passes over every partition; 0 runs passes only on demand
+     * @param leavesPerPartition leaves of each partition's Merkle tree, a power of two; the same on every node
+     * @param budgetBytesPerSecond the most bytes per second the exchanges may move
+     * @param tombstoneGraceMillis how old a tombstone must be before it may be purged
+     */
+    public record AntiEntropySettings(
+            long intervalMillis, int leavesPerPartition, long budgetBytesPerSecond, long tombstoneGraceMillis) {
+        public AntiEntropySettings {
+            List<String> problems = new ArrayList<>();
+            if (intervalMillis < 0) {
+                problems.add("anti-entropy.interval-millis must be >= 0 (0 = only on demand), was " + intervalMillis);
+            }
+            if (leavesPerPartition < 1 || leavesPerPartition > 65536 || Integer.bitCount(leavesPerPartition) != 1) {
+                problems.add("anti-entropy.leaves-per-partition must be a power of two between 1 and 65536, was "
+                        + leavesPerPartition);
+            }
+            if (budgetBytesPerSecond < 1024) {
+                problems.add("anti-entropy.budget-bytes-per-second must be >= 1024, was " + budgetBytesPerSecond);
+            }
+            if (tombstoneGraceMillis < 0) {
+                problems.add("tombstones.grace-millis must be >= 0, was " + tombstoneGraceMillis);
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigException(problems);
+            }
+        }
+    }
+
     /** Hinted handoff bounds. */
-    public record HintSettings(long maxAgeMillis, long maxTotalBytes, int replayIntervalMillis) {
+    public record HintSettings(long maxAgeMillis, long maxTotalBytes, int replayIntervalMillis, boolean enabled) {
+        /** Hints enabled, the default. */
+        public HintSettings(long maxAgeMillis, long maxTotalBytes, int replayIntervalMillis) {
+            this(maxAgeMillis, maxTotalBytes, replayIntervalMillis, true);
+        }
+
         public HintSettings {
             if (maxAgeMillis < 1000 || maxTotalBytes < 1024 || replayIntervalMillis < 10) {
                 throw new InvalidConfigException(

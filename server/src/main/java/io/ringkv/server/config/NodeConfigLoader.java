@@ -99,10 +99,20 @@ public final class NodeConfigLoader {
                 new NodeConfig.HintSettings(
                         longNumber("hints.max-age-millis"),
                         longNumber("hints.max-total-bytes"),
-                        number("hints.replay-interval-millis")),
+                        number("hints.replay-interval-millis"),
+                        bool("hints.enabled")),
                 number("io-threads"),
                 number("storage-threads"),
-                text("telemetry.exporter"));
+                text("telemetry.exporter"),
+                new NodeConfig.StreamingSettings(
+                        longNumber("streaming.budget-bytes-per-second"),
+                        number("streaming.chunk-bytes"),
+                        number("streaming.settle-rounds")),
+                new NodeConfig.AntiEntropySettings(
+                        longNumber("anti-entropy.interval-millis"),
+                        number("anti-entropy.leaves-per-partition"),
+                        longNumber("anti-entropy.budget-bytes-per-second"),
+                        longNumber("tombstones.grace-millis")));
     }
 
     private void flatten(String prefix, JsonNode node, Path file) {
@@ -153,6 +163,14 @@ public final class NodeConfigLoader {
         }
     }
 
+    private boolean bool(String key) {
+        String text = text(key);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new InvalidConfigException(List.of(key + " must be true or false, was '" + text + "'"));
+        }
+        return Boolean.parseBoolean(text);
+    }
+
     private double decimal(String key) {
         try {
             return Double.parseDouble(text(key));
@@ -192,9 +210,17 @@ public final class NodeConfigLoader {
         defaults.put("hints.max-age-millis", "10800000");
         defaults.put("hints.max-total-bytes", "1073741824");
         defaults.put("hints.replay-interval-millis", "1000");
+        defaults.put("hints.enabled", "true");
         defaults.put("io-threads", "0");
         defaults.put("storage-threads", "16");
         defaults.put("telemetry.exporter", "none");
+        defaults.put("streaming.budget-bytes-per-second", "20971520");
+        defaults.put("streaming.chunk-bytes", "1048576");
+        defaults.put("streaming.settle-rounds", "10");
+        defaults.put("anti-entropy.interval-millis", "60000");
+        defaults.put("anti-entropy.leaves-per-partition", "64");
+        defaults.put("anti-entropy.budget-bytes-per-second", "10485760");
+        defaults.put("tombstones.grace-millis", "864000000");
         return java.util.Collections.unmodifiableMap(defaults);
     }
 }

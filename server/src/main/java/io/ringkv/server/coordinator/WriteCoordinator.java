@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * resulting sibling set out to the other preference-list nodes, and answer after W distinct
  * acknowledgements. A replica believed down is replaced at once by the next healthy stand-in, which
  * keeps a hint; a replica that stays silent for {@code handoffAfterMillis} is also covered by a stand-in.
- * Strict writes count only the true preference list and never hand off.
+ * Strict writes count only the true preference list and never hand off. During a membership transition
+ * the set also goes to the plan's pending replicas, whose acknowledgements do not count.
  */
 final class WriteCoordinator {
 
@@ -129,7 +130,28 @@ final class WriteCoordinator {
                     TimeUnit.MILLISECONDS);
         }
         scheduler.schedule(tracker::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+        copyToPendingReplicas(request, written);
         return tracker.future();
+    }
+
+    /**
+     * Sends the set to nodes taking the partition over. Their acknowledgement is not needed: the quorum
+     * is the current preference list's. A copy that fails here reaches the node anyway if its stream has
+     * not passed the key yet; otherwise the node lacks this version until read repair or anti-entropy
+     * brings it (the write's quorum replicas hold it).
+     */
+    private void copyToPendingReplicas(ResolvedRequest request, SiblingSet written) {
+        for (String node : request.plan().pendingReplicas()) {
+            if (!cluster.isAlive(node)) {
+                continue;
+            }
+            replicas.write(node, request.storageKey(), written, request.timeoutMillis())
+                    .whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            LOG.debug("write of {} to pending replica {} failed", request.keyForLogs(), node, failure);
+                        }
+                    });
+        }
     }
 
     /** Covers {@code owner} with the next unused stand-in (sloppy quorum), or records its failure. */

@@ -182,6 +182,19 @@ public final class InternodeClient implements AutoCloseable {
         });
     }
 
+    /**
+     * Forgets the failed connect attempts to {@code address}, so the next request connects at once
+     * instead of failing fast until the backoff runs out. Called when gossip hears from the peer again:
+     * a node that restarted within the backoff window must not stay unreachable for seconds after its
+     * peers already count it as up.
+     */
+    public void peerCameUp(InetSocketAddress address) {
+        PeerChannelPool pool = pools.get(address);
+        if (pool != null) {
+            pool.resetBackoff();
+        }
+    }
+
     /** Requests outstanding to {@code address} (sent, connecting or awaiting a blocked link's timeout). */
     public int inFlightRequests(InetSocketAddress address) {
         PeerChannelPool pool = pools.get(address);

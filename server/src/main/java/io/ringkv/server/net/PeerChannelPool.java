@@ -117,6 +117,12 @@ final class PeerChannelPool {
         return connecting;
     }
 
+    /** Lets the next request connect at once, whatever attempts failed before. */
+    synchronized void resetBackoff() {
+        consecutiveFailures = 0;
+        retryAtNanos = 0;
+    }
+
     /**
      * Stops connecting, fails the requests on established connections with
      * {@link Reason#CLOSED} and starts closing them.

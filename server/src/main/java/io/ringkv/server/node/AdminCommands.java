@@ -8,10 +8,14 @@ import io.ringkv.protocol.message.AdminRequest;
 import io.ringkv.protocol.message.ErrorReply;
 import io.ringkv.protocol.message.Message;
 import io.ringkv.server.admin.AdminService;
+import io.ringkv.server.antientropy.AntiEntropyAdmin;
 import io.ringkv.server.net.LinkFilter;
+import io.ringkv.server.streaming.MembershipAdmin;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 /**
@@ -24,10 +28,29 @@ final class AdminCommands {
 
     private final AdminService reports;
     private final LinkFilter linkFilter;
+    private final MembershipAdmin membership;
+    private final AntiEntropyAdmin antiEntropy;
 
-    AdminCommands(AdminService reports, LinkFilter linkFilter) {
+    AdminCommands(
+            AdminService reports, LinkFilter linkFilter, MembershipAdmin membership, AntiEntropyAdmin antiEntropy) {
         this.reports = reports;
         this.linkFilter = linkFilter;
+        this.membership = membership;
+        this.antiEntropy = antiEntropy;
+    }
+
+    /** Runs any admin command: membership changes asynchronously (they hop to the topology thread), the rest at once. */
+    CompletionStage<Message> handle(AdminRequest request) {
+        if (MembershipAdmin.handles(request.command())) {
+            return membership.run(request);
+        }
+        if (request.command() == io.ringkv.protocol.AdminCommand.REPAIR) {
+            return antiEntropy.repair();
+        }
+        if (request.command() == io.ringkv.protocol.AdminCommand.MERKLE_ROOTS) {
+            return antiEntropy.merkleRoots();
+        }
+        return CompletableFuture.completedFuture(run(request));
     }
 
     Message run(AdminRequest request) {

@@ -36,6 +36,7 @@ final class NodeReplicaGateway implements ReplicaGateway {
     private final Executor storageExecutor;
     private final PeerMessenger peers;
     private final Function<String, Optional<PeerAddress>> addressOf;
+    private final boolean hintsEnabled;
 
     NodeReplicaGateway(
             String localNodeId,
@@ -43,13 +44,15 @@ final class NodeReplicaGateway implements ReplicaGateway {
             HintStore hints,
             Executor storageExecutor,
             PeerMessenger peers,
-            Function<String, Optional<PeerAddress>> addressOf) {
+            Function<String, Optional<PeerAddress>> addressOf,
+            boolean hintsEnabled) {
         this.localNodeId = localNodeId;
         this.store = store;
         this.hints = hints;
         this.storageExecutor = storageExecutor;
         this.peers = peers;
         this.addressOf = addressOf;
+        this.hintsEnabled = hintsEnabled;
     }
 
     @Override
@@ -87,6 +90,11 @@ final class NodeReplicaGateway implements ReplicaGateway {
     @Override
     public CompletionStage<Void> writeHint(
             String standIn, String intendedOwner, StorageKey key, SiblingSet set, long timeoutMillis) {
+        if (!hintsEnabled) {
+            // hints.enabled: false leaves a missed replica to read repair and anti-entropy.
+            return CompletableFuture.failedFuture(new ReplicaUnreachableException(
+                    standIn, ErrorCode.UNAVAILABLE, "hinted handoff is disabled (hints.enabled: false)"));
+        }
         if (standIn.equals(localNodeId)) {
             return hints.add(intendedOwner, key, set);
         }

@@ -16,6 +16,8 @@ import io.ringkv.protocol.message.GossipAck2;
 import io.ringkv.protocol.message.GossipSyn;
 import io.ringkv.protocol.message.HintReplayRequest;
 import io.ringkv.protocol.message.HintedWriteRequest;
+import io.ringkv.protocol.message.MerkleLeafRequest;
+import io.ringkv.protocol.message.MerkleRequest;
 import io.ringkv.protocol.message.Message;
 import io.ringkv.protocol.message.PingReply;
 import io.ringkv.protocol.message.PutRequest;
@@ -23,7 +25,10 @@ import io.ringkv.protocol.message.ReplicaReadReply;
 import io.ringkv.protocol.message.ReplicaReadRequest;
 import io.ringkv.protocol.message.ReplicaWriteReply;
 import io.ringkv.protocol.message.ReplicaWriteRequest;
+import io.ringkv.protocol.message.StreamChunk;
+import io.ringkv.protocol.message.StreamRequest;
 import io.ringkv.ring.RingSnapshot;
+import io.ringkv.server.antientropy.MerkleRequestHandler;
 import io.ringkv.server.cluster.GossipMessages;
 import io.ringkv.server.cluster.Topology;
 import io.ringkv.server.coordinator.KeyValueService;
@@ -35,6 +40,7 @@ import io.ringkv.server.net.InboundConnection;
 import io.ringkv.server.net.MessageHandler;
 import io.ringkv.server.storage.ReplicaStore;
 import io.ringkv.server.storage.StorageKey;
+import io.ringkv.server.streaming.StreamEndpoint;
 import io.ringkv.server.telemetry.RequestTracing;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -59,6 +65,8 @@ final class NodeRequestHandler implements MessageHandler {
     private final Topology topology;
     private final AdminCommands admin;
     private final RequestTracing tracing;
+    private final StreamEndpoint streams;
+    private final MerkleRequestHandler merkle;
 
     NodeRequestHandler(
             String nodeId,
@@ -69,7 +77,9 @@ final class NodeRequestHandler implements MessageHandler {
             Executor storageExecutor,
             Topology topology,
             AdminCommands admin,
-            RequestTracing tracing) {
+            RequestTracing tracing,
+            StreamEndpoint streams,
+            MerkleRequestHandler merkle) {
         this.nodeId = nodeId;
         this.service = service;
         this.store = store;
@@ -79,6 +89,8 @@ final class NodeRequestHandler implements MessageHandler {
         this.topology = topology;
         this.admin = admin;
         this.tracing = tracing;
+        this.streams = streams;
+        this.merkle = merkle;
     }
 
     @Override
@@ -140,6 +152,20 @@ final class NodeRequestHandler implements MessageHandler {
                 return hints.add(hinted.intendedOwner(), key, set)
                         .thenApply(stored -> (Message) new ReplicaWriteReply(new byte[0]));
             }
+            case STREAM_REQUEST -> {
+                return streams.serve((StreamRequest) body);
+            }
+            case STREAM_CHUNK -> {
+                // A driver pushing a partition to this node (decommission, removal).
+                return streams.accept((StreamChunk) body);
+            }
+            case MERKLE_REQUEST -> {
+                // The first request for a partition builds its tree by a scan: storage work.
+                return onStorage(() -> merkle.hashes((MerkleRequest) body));
+            }
+            case MERKLE_LEAF_REQUEST -> {
+                return onStorage(() -> merkle.leaves((MerkleLeafRequest) body));
+            }
             case ABD_QUERY_REQUEST -> {
                 return registers.query((AbdQueryRequest) body);
             }
@@ -163,7 +189,7 @@ final class NodeRequestHandler implements MessageHandler {
                 return CompletableFuture.completedFuture(RingSnapshots.toReply(ring));
             }
             case ADMIN_REQUEST -> {
-                return CompletableFuture.completedFuture(admin.run((AdminRequest) body));
+                return admin.handle((AdminRequest) body);
             }
             case PING_REQUEST -> {
                 return CompletableFuture.completedFuture(new PingReply(nodeId));

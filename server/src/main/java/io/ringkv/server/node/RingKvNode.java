@@ -16,6 +16,14 @@ import io.ringkv.protocol.message.ReplicaWriteReply;
 import io.ringkv.protocol.message.TraceContext;
 import io.ringkv.ring.NodeState;
 import io.ringkv.ring.RingSnapshot;
+import io.ringkv.server.antientropy.AntiEntropyAdmin;
+import io.ringkv.server.antientropy.AntiEntropyConfig;
+import io.ringkv.server.antientropy.AntiEntropyCounters;
+import io.ringkv.server.antientropy.AntiEntropyService;
+import io.ringkv.server.antientropy.IoBudget;
+import io.ringkv.server.antientropy.MerkleForest;
+import io.ringkv.server.antientropy.MerkleRequestHandler;
+import io.ringkv.server.antientropy.MerkleTreeShape;
 import io.ringkv.server.cluster.RingRegisterStore;
 import io.ringkv.server.cluster.Topology;
 import io.ringkv.server.cluster.TopologySettings;
@@ -53,6 +61,13 @@ import io.ringkv.server.storage.StorageEngine;
 import io.ringkv.server.storage.StorageEngines;
 import io.ringkv.server.storage.StorageKey;
 import io.ringkv.server.storage.SyncPolicy;
+import io.ringkv.server.streaming.MembershipAdmin;
+import io.ringkv.server.streaming.NodeStreamPeers;
+import io.ringkv.server.streaming.StreamEndpoint;
+import io.ringkv.server.streaming.StreamProgressStore;
+import io.ringkv.server.streaming.StreamingConfig;
+import io.ringkv.server.streaming.StreamingCounters;
+import io.ringkv.server.streaming.TransitionDriver;
 import io.ringkv.server.telemetry.MeteredKeyValueService;
 import io.ringkv.server.telemetry.NodeMetrics;
 import io.ringkv.server.telemetry.RequestTracing;
@@ -101,6 +116,9 @@ public final class RingKvNode implements AutoCloseable {
     private final ReplicaStore store;
     private final RegisterStore registers;
     private final LinkFilter linkFilter = new LinkFilter();
+    private final StreamingCounters streamingCounters;
+    private final AntiEntropyService antiEntropy;
+    private final TransitionDriver transitionDriver;
     private final long incarnation;
     /** Set once wiring is done; gossip may report a node up before that, and then nothing is replayed yet. */
     private volatile HintReplayer hintReplayer;
@@ -122,7 +140,12 @@ public final class RingKvNode implements AutoCloseable {
             ActorId actor = new ActorId(nodeId, incarnation);
 
             StorageEngine engine = register(StorageEngines.open(storageConfig(config)));
-            this.store = new ReplicaStore(engine);
+            // The forest observes every write of the store, so Merkle trees stay current without rescans.
+            MerkleForest merkleForest = new MerkleForest(
+                    new MerkleTreeShape(
+                            config.partitionCount(), config.antiEntropy().leavesPerPartition()),
+                    engine);
+            this.store = new ReplicaStore(engine, merkleForest);
             // The linearizable registers live in an engine of their own, so they never mix with sibling sets.
             this.registers = new RegisterStore(register(StorageEngines.open(linearizableStorageConfig(config))));
             this.hints = register(HintStore.open(config.dataDirectory().resolve("hints"), hintConfig(config), clock));
@@ -148,12 +171,18 @@ public final class RingKvNode implements AutoCloseable {
                     new RingRegisterStore(metadata),
                     clock,
                     new SplittableRandom(),
-                    new HintTrigger(),
+                    new PeerUpTrigger(internode),
                     metrics::gossipRound);
             register(topology);
 
-            NodeReplicaGateway gateway =
-                    new NodeReplicaGateway(nodeId, store, hints, storageExecutor, peers, this::addressOf);
+            NodeReplicaGateway gateway = new NodeReplicaGateway(
+                    nodeId,
+                    store,
+                    hints,
+                    storageExecutor,
+                    peers,
+                    this::addressOf,
+                    config.hints().enabled());
             // The incarnation in the writer id keeps a restarted node from reissuing a tag of its last run.
             KeyValueService linearizable = new LinearizableKeyValueService(
                     coordinatorConfig(config),
@@ -193,6 +222,32 @@ public final class RingKvNode implements AutoCloseable {
                     () -> replayer.counters().failed(),
                     () -> replayer.counters().expired());
 
+            this.streamingCounters = new StreamingCounters().registerWith(openTelemetry);
+            StreamEndpoint streamEndpoint = new StreamEndpoint(store, storageExecutor, streamingCounters);
+            this.transitionDriver = new TransitionDriver(
+                    nodeId,
+                    topology::transition,
+                    topology::finishTransition,
+                    topology::isAlive,
+                    new NodeStreamPeers(
+                            nodeId,
+                            streamEndpoint,
+                            storageExecutor,
+                            (peer, body, timeoutMillis) -> requestPeer(peers, peer, body, timeoutMillis)),
+                    new StreamProgressStore(config.dataDirectory().resolve("streaming")),
+                    streamingConfig(config),
+                    streamingCounters,
+                    clock,
+                    nanos -> TimeUnit.NANOSECONDS.sleep(nanos));
+
+            AntiEntropyCounters antiEntropyCounters = new AntiEntropyCounters();
+            this.antiEntropy = register(antiEntropyService(config, clock, merkleForest, peers, antiEntropyCounters));
+            metrics.reportAntiEntropy(
+                    antiEntropyCounters::sessions,
+                    antiEntropyCounters::hashesSent,
+                    antiEntropyCounters::hashesReceived,
+                    antiEntropyCounters::keysRepaired);
+
             NodeAdminService admin =
                     new NodeAdminService(config.clusterName(), config.storage().engine(), topology, hints, metrics);
             NodeRequestHandler handler = new NodeRequestHandler(
@@ -203,8 +258,14 @@ public final class RingKvNode implements AutoCloseable {
                     registerHandler,
                     storageExecutor,
                     topology,
-                    new AdminCommands(admin, linkFilter),
-                    tracing);
+                    new AdminCommands(
+                            admin,
+                            linkFilter,
+                            new MembershipAdmin(topology),
+                            new AntiEntropyAdmin(nodeId, antiEntropy, topology::ring, storageExecutor)),
+                    tracing,
+                    streamEndpoint,
+                    new MerkleRequestHandler(merkleForest, engine, antiEntropyCounters));
             this.binaryServer = MessageServer.start(
                     new MessageServerConfig(
                             config.host(),
@@ -237,6 +298,8 @@ public final class RingKvNode implements AutoCloseable {
                     NodeState.JOINING,
                     incarnation));
             replayer.start();
+            antiEntropy.start();
+            startStreaming(nodeId, config);
             LOG.info(
                     "node {} (incarnation {}) serving binary on {}:{} and HTTP on {}:{}, data in {}, engine {}",
                     nodeId,
@@ -315,6 +378,20 @@ public final class RingKvNode implements AutoCloseable {
         return linkFilter;
     }
 
+    /** This node's anti-entropy: run a pass now, read its counters and last exchanges (admin and tests). */
+    public AntiEntropyService antiEntropy() {
+        return antiEntropy;
+    }
+
+    /** The driver of the membership transitions this node proposes (joins, decommission, removals). */
+    public TransitionDriver transitionDriver() {
+        return transitionDriver;
+    }
+
+    public StreamingCounters streamingCounters() {
+        return streamingCounters;
+    }
+
     /** Stops accepting, lets in-flight requests finish, then closes gossip, hints and storage. */
     @Override
     public synchronized void close() {
@@ -348,6 +425,70 @@ public final class RingKvNode implements AutoCloseable {
             }
         });
         return executor;
+    }
+
+    /** Runs the transition driver on its own thread; closed first, interrupting a stream in progress. */
+    private void startStreaming(String nodeId, NodeConfig config) {
+        ScheduledExecutorService streaming = Executors.newSingleThreadScheduledExecutor(
+                new DefaultThreadFactory("ringkv-" + nodeId + "-streaming", true));
+        register(() -> {
+            streaming.shutdownNow();
+            streaming.awaitTermination(10, TimeUnit.SECONDS);
+        });
+        streaming.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        transitionDriver.step();
+                    } catch (InterruptedException closing) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException unexpected) {
+                        // The next step retries; the failure must not cancel the periodic task.
+                        LOG.error("streaming step failed", unexpected);
+                    }
+                },
+                0,
+                config.gossip().intervalMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Anti-entropy runs on its own single thread: passes never overlap, and a slow exchange delays only
+     * the next pass. Shut down without interrupting (a storage call interrupted mid-I/O would close the
+     * engine's file channel); the service stops between sessions once closed.
+     */
+    private AntiEntropyService antiEntropyService(
+            NodeConfig config, Clock clock, MerkleForest forest, PeerMessenger peers, AntiEntropyCounters counters) {
+        ScheduledExecutorService scheduler = registerExecutor(Executors.newSingleThreadScheduledExecutor(
+                new DefaultThreadFactory("ringkv-" + config.nodeId() + "-anti-entropy", true)));
+        NodeConfig.AntiEntropySettings settings = config.antiEntropy();
+        return new AntiEntropyService(
+                config.nodeId(),
+                new AntiEntropyConfig(
+                        settings.intervalMillis(),
+                        settings.budgetBytesPerSecond(),
+                        config.requests().timeoutMillis(),
+                        settings.tombstoneGraceMillis()),
+                topology::ring,
+                topology::isAlive,
+                this::addressOf,
+                forest,
+                store,
+                peers,
+                new IoBudget(settings.budgetBytesPerSecond(), clock, nanos -> TimeUnit.NANOSECONDS.sleep(nanos)),
+                clock,
+                scheduler,
+                counters);
+    }
+
+    private static StreamingConfig streamingConfig(NodeConfig config) {
+        NodeConfig.StreamingSettings streaming = config.streaming();
+        return new StreamingConfig(
+                streaming.budgetBytesPerSecond(),
+                streaming.chunkBytes(),
+                (long) streaming.settleRounds() * config.gossip().intervalMillis(),
+                Math.max(100, config.gossip().intervalMillis() * 5L),
+                config.requests().timeoutMillis(),
+                StreamingConfig.DEFAULT_PARALLEL_COPIES);
     }
 
     private long currentRingVersion() {
@@ -420,10 +561,21 @@ public final class RingKvNode implements AutoCloseable {
                 });
     }
 
-    /** Replays hints for a node as soon as this node sees it come up. */
-    private final class HintTrigger implements MembershipListener {
+    /**
+     * When this node sees a peer come up: connect to it again at once (the reconnect backoff from its
+     * downtime is void) and replay the hints held for it.
+     */
+    private final class PeerUpTrigger implements MembershipListener {
+        private final InternodeClient internode;
+
+        PeerUpTrigger(InternodeClient internode) {
+            this.internode = internode;
+        }
+
         @Override
         public void onUp(EndpointState state) {
+            PeerAddress address = state.address();
+            internode.peerCameUp(new InetSocketAddress(address.host(), address.port()));
             HintReplayer replayer = hintReplayer;
             if (replayer != null) {
                 replayer.ownerAlive(state.nodeId());

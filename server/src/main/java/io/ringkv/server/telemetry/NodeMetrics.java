@@ -30,6 +30,10 @@ public final class NodeMetrics implements CoordinatorMetrics {
     private volatile LongSupplier hintsPending = () -> 0;
     private volatile LongSupplier hintDeliveriesFailed = () -> 0;
     private volatile LongSupplier hintsExpired = () -> 0;
+    private volatile LongSupplier antiEntropySessions = () -> 0;
+    private volatile LongSupplier antiEntropyHashesSent = () -> 0;
+    private volatile LongSupplier antiEntropyHashesReceived = () -> 0;
+    private volatile LongSupplier antiEntropyKeysRepaired = () -> 0;
 
     public NodeMetrics(OpenTelemetry openTelemetry) {
         Meter meter = openTelemetry.getMeter("io.ringkv.server");
@@ -52,6 +56,18 @@ public final class NodeMetrics implements CoordinatorMetrics {
         meter.counterBuilder("ringkv.hints_expired")
                 .setDescription("hints dropped because they outlived hints.max-age-millis")
                 .buildWithCallback(measurement -> measurement.record(hintsExpired.getAsLong()));
+        meter.counterBuilder("ringkv.anti_entropy.sessions")
+                .setDescription("anti-entropy exchanges with a co-replica completed by this node")
+                .buildWithCallback(measurement -> measurement.record(antiEntropySessions.getAsLong()));
+        meter.counterBuilder("ringkv.anti_entropy.hashes_sent")
+                .setDescription("Merkle node and key hashes this node sent to peers")
+                .buildWithCallback(measurement -> measurement.record(antiEntropyHashesSent.getAsLong()));
+        meter.counterBuilder("ringkv.anti_entropy.hashes_received")
+                .setDescription("Merkle node and key hashes this node received from peers")
+                .buildWithCallback(measurement -> measurement.record(antiEntropyHashesReceived.getAsLong()));
+        meter.counterBuilder("ringkv.anti_entropy.keys_repaired")
+                .setDescription("keys anti-entropy found out of sync and merged both ways")
+                .buildWithCallback(measurement -> measurement.record(antiEntropyKeysRepaired.getAsLong()));
     }
 
     private static void counter(Meter meter, String name, String description, LongAdder source) {
@@ -98,6 +114,15 @@ public final class NodeMetrics implements CoordinatorMetrics {
         hintsExpired = expired;
     }
 
+    /** Where the anti-entropy counters come from; they are kept by the anti-entropy service itself. */
+    public void reportAntiEntropy(
+            LongSupplier sessions, LongSupplier hashesSent, LongSupplier hashesReceived, LongSupplier keysRepaired) {
+        antiEntropySessions = sessions;
+        antiEntropyHashesSent = hashesSent;
+        antiEntropyHashesReceived = hashesReceived;
+        antiEntropyKeysRepaired = keysRepaired;
+    }
+
     /** A point-in-time copy of the counters, for the admin endpoint and tests. */
     public Map<String, Long> snapshot() {
         Map<String, Long> values = new LinkedHashMap<>();
@@ -110,6 +135,10 @@ public final class NodeMetrics implements CoordinatorMetrics {
         values.put("hint_deliveries_failed", hintDeliveriesFailed.getAsLong());
         values.put("hints_expired", hintsExpired.getAsLong());
         values.put("gossip_rounds", gossipRounds.sum());
+        values.put("anti_entropy_sessions", antiEntropySessions.getAsLong());
+        values.put("anti_entropy_hashes_sent", antiEntropyHashesSent.getAsLong());
+        values.put("anti_entropy_hashes_received", antiEntropyHashesReceived.getAsLong());
+        values.put("anti_entropy_keys_repaired", antiEntropyKeysRepaired.getAsLong());
         return values;
     }
 }

@@ -232,6 +232,34 @@ class InternodeClientTest {
     }
 
     @Test
+    void should_connect_at_once_after_peer_came_up_even_within_a_long_backoff() throws Exception {
+        server = startServer(0);
+        int port = server.port();
+        InetSocketAddress address = address();
+        InternodeClient client = newClient(config().withReconnectBackoff(Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        server.close(Duration.ZERO);
+        server = null;
+        assertThat(failureOf(send(client, address, LONG_TIMEOUT_MILLIS)).reason())
+                .isEqualTo(Reason.CONNECT_FAILED);
+        MessageServer restarted = MessageServer.start(
+                MessageServerConfig.of("127.0.0.1", port, PEER),
+                loops,
+                (request, from) -> CompletableFuture.completedFuture(new PingReply("restarted")),
+                () -> 1);
+        resources.add(() -> restarted.close(Duration.ofSeconds(1)));
+        assertThat(failureOf(send(client, address, LONG_TIMEOUT_MILLIS)).getMessage())
+                .as("still backing off: nothing told the client the peer is back")
+                .contains("failed attempt");
+
+        client.peerCameUp(address);
+
+        assertThat(send(client, address, LONG_TIMEOUT_MILLIS)
+                        .get(5, TimeUnit.SECONDS)
+                        .body())
+                .isEqualTo(new PingReply("restarted"));
+    }
+
+    @Test
     void should_fail_fast_with_connect_failed_when_nothing_listens() throws Exception {
         InternodeClient client = newClient(config());
         InetSocketAddress nowhere = new InetSocketAddress("127.0.0.1", freePort());
