@@ -122,7 +122,12 @@ public final class ShoppingCart {
                 afterAdds.siblingCount(), merged.size(), merged.items().containsAll(added));
 
         // 3. Settle: write the merged cart back with the read's context, which supersedes every sibling.
-        alice.blocking().update(key, CartUnionResolver.INSTANCE, current -> current == null ? Cart.EMPTY.encode() : current, WriteOptions.DEFAULT);
+        alice.blocking()
+                .update(
+                        key,
+                        CartUnionResolver.INSTANCE,
+                        current -> current == null ? Cart.EMPTY.encode() : current,
+                        WriteOptions.DEFAULT);
         int siblingsAfterSettling = alice.blocking().get(key).siblings().size();
         out.printf("after writing the merged cart back: %d sibling(s)%n", siblingsAfterSettling);
 

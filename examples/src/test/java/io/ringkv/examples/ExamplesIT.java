@@ -3,21 +3,17 @@ package io.ringkv.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringkv.client.RingKvClient;
-import io.ringkv.client.RingKvClientBuilder;
-import io.ringkv.server.cluster.InJvmCluster;
+import io.ringkv.testkit.EmbeddedRingKvCluster;
 import io.ringkv.time.SystemClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every example's logic against a real 3-node cluster in this JVM, so a change of the SDK or the
@@ -25,11 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExamplesIT {
 
-    @TempDir
-    static Path dataRoot;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private static InJvmCluster cluster;
-    private static List<String> seeds;
+    private static EmbeddedRingKvCluster cluster;
     private static RingKvClient alice;
     private static RingKvClient bob;
 
@@ -38,29 +32,16 @@ class ExamplesIT {
 
     @BeforeAll
     static void startCluster() {
-        cluster = InJvmCluster.start(3, dataRoot, Map.of());
-        seeds = cluster.nodes().stream()
-                .map(node -> "127.0.0.1:" + node.binaryPort())
-                .toList();
-        alice = client(RingKvClient.builder());
-        bob = client(RingKvClient.builder().routingPolicy(new ReplicaOffsetRoutingPolicy(1)));
-    }
-
-    /** A generous timeout: the build machine may be busy, and these tests check outcomes, not speed. */
-    private static RingKvClient client(RingKvClientBuilder builder) {
-        return builder.seeds(seeds.toArray(String[]::new))
-                .requestTimeout(Duration.ofSeconds(10))
-                .build();
+        cluster = EmbeddedRingKvCluster.builder().nodes(3).start();
+        // A generous timeout: the build machine may be busy, and these tests check outcomes, not speed.
+        alice = cluster.newClient(builder -> builder.requestTimeout(REQUEST_TIMEOUT));
+        bob = cluster.newClient(
+                builder -> builder.requestTimeout(REQUEST_TIMEOUT).routingPolicy(new ReplicaOffsetRoutingPolicy(1)));
     }
 
     @AfterAll
     static void stopCluster() {
-        if (alice != null) {
-            alice.close();
-        }
-        if (bob != null) {
-            bob.close();
-        }
+        // Closes the clients it created too.
         if (cluster != null) {
             cluster.close();
         }
@@ -88,7 +69,7 @@ class ExamplesIT {
 
     @Test
     void quick_start_main_should_run_against_the_seeds_given_as_argument() {
-        QuickStart.main(new String[] {String.join(",", seeds)});
+        QuickStart.main(new String[] {String.join(",", cluster.seeds())});
 
         assertThat(alice.blocking().get(QuickStart.KEY).valueAsString()).isEqualTo("hello from Alice & hello from Bob");
     }
