@@ -55,6 +55,7 @@ public final class TestRun {
     private static final Logger LOG = LoggerFactory.getLogger(TestRun.class);
     private static final Duration HEAL_TIMEOUT = Duration.ofSeconds(30);
     private static final int FINAL_OPERATION_ATTEMPTS = 10;
+    private static final long FINAL_RETRY_STEP_MILLIS = 200;
     private static final int REPLICATION_FACTOR = 3;
     private static final Duration CLIENT_BOOTSTRAP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLUSTER_START_TIMEOUT = Duration.ofSeconds(180);
@@ -82,7 +83,6 @@ public final class TestRun {
         Path runDirectory = options.outDirectory();
         createDirectories(runDirectory);
         Workload workload = options.workload().create(options.consistency(), options.keyCount(), REPLICATION_FACTOR);
-        HistoryRecorder recorder = HistoryRecorder.systemClock();
         ClusterConfig clusterConfig = ClusterConfig.of(
                         options.nodeCount(), options.serverJar(), runDirectory.resolve("cluster"))
                 .withNodeSettings(NODE_SETTINGS)
@@ -99,12 +99,15 @@ public final class TestRun {
                 options.seed());
         List<AppliedFault> faults;
         String mechanism;
+        HistoryRecorder recorder;
         ConvergenceResult convergence = null;
         LocalCluster cluster = LocalCluster.start(clusterConfig);
         try (NetworkPartitioner partitioner =
                 Partitioners.forCluster(cluster, options.partitioner(), CommandRunner.processes())) {
             mechanism = partitioner.mechanism();
             List<RingKvClient> clients = openClients(cluster);
+            // The history's clock starts with the workload, as Jepsen's does: set-up time is not in it.
+            recorder = HistoryRecorder.systemClock();
             try {
                 faults = runClientsUnderFaults(cluster, partitioner, clients, workload, recorder);
                 healEverything(cluster, partitioner);
@@ -204,7 +207,24 @@ public final class TestRun {
                     break;
                 }
                 LOG.info("final {} attempt {} ended {}", invocation.f(), attempt, completion.error());
+                if (attempt < FINAL_OPERATION_ATTEMPTS) {
+                    pauseBeforeRetry(attempt);
+                }
             }
+        }
+    }
+
+    /**
+     * A final operation needs every replica (R = N): right after the heal a restarted node may be up in
+     * gossip but not yet reachable from every coordinator, and a retry at once would fail the same way.
+     * The pause grows linearly ({@value #FINAL_RETRY_STEP_MILLIS} ms per attempt), about nine seconds over all
+     * ten attempts.
+     */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(FINAL_RETRY_STEP_MILLIS * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

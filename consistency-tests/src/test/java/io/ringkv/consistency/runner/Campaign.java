@@ -46,19 +46,35 @@ final class Campaign {
             Duration duration,
             long seed,
             boolean expectAnomaly) {
+        return options(testName, workload, nemesis, mode, r, w, duration, seed, expectAnomaly, 8);
+    }
+
+    /** {@link #options} with {@code keyCount} registers. */
+    static RunOptions options(
+            String testName,
+            WorkloadKind workload,
+            NemesisKind nemesis,
+            Consistency mode,
+            int r,
+            int w,
+            Duration duration,
+            long seed,
+            boolean expectAnomaly,
+            int keyCount) {
         Path runs = Path.of(System.getProperty("ringkv.consistency.runDir", "target/consistency-runs"));
         return new RunOptions(
                 testName,
                 workload,
                 nemesis,
-                new ConsistencySettings(mode, r, w, Duration.ofSeconds(1)),
+                // 2 s: a CI machine running other builds can be slow to answer a cold node's first requests.
+                new ConsistencySettings(mode, r, w, Duration.ofSeconds(2)),
                 5,
                 duration,
                 seed,
                 runs.resolve(testName + "-seed" + seed),
                 ServerJar.locate(),
                 5,
-                8,
+                keyCount,
                 Partitioners.Choice.AUTO,
                 ScheduleTiming.DEFAULT,
                 Duration.ofMillis(20),

@@ -27,7 +27,9 @@ class EventualRegisterAnomalyIT {
                 1,
                 Campaign.duration(Duration.ofSeconds(20)),
                 1,
-                true);
+                true,
+                // Few keys: many operations per key, so stale reads across the partition are frequent.
+                3);
 
         RunOutcome outcome = new TestRun(options).execute();
 
@@ -35,6 +37,8 @@ class EventualRegisterAnomalyIT {
         assertThat(outcome.anomalyFound())
                 .as("%s (report in %s)", outcome.check().summary(), outcome.runDirectory())
                 .isTrue();
-        assertThat(outcome.verdict()).as("an expected anomaly is reported as such").isEqualTo(Verdict.VALID);
+        assertThat(outcome.verdict())
+                .as("an expected anomaly is reported as such")
+                .isEqualTo(Verdict.VALID);
     }
 }
