@@ -72,8 +72,8 @@ public final class ContextCache {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             int keyCount = in.readInt();
             if (keyCount != contexts.length()) {
-                throw new IOException(file + " holds contexts of " + keyCount + " keys, this run has "
-                        + contexts.length());
+                throw new IOException(
+                        file + " holds contexts of " + keyCount + " keys, this run has " + contexts.length());
             }
             for (int i = 0; i < keyCount; i++) {
                 byte[] context = new byte[in.readInt()];

@@ -118,7 +118,8 @@ public final class LoadBenchmark {
 
         if (options.contextsFile() != null && Files.exists(options.contextsFile())) {
             long loaded = contexts.load(options.contextsFile());
-            out.printf("read the contexts of %s keys from %s%n", SummaryFormatter.grouped(loaded), options.contextsFile());
+            out.printf(
+                    "read the contexts of %s keys from %s%n", SummaryFormatter.grouped(loaded), options.contextsFile());
         }
         if (options.loadFirst()) {
             LatencyStats loading = new LatencyStats();
@@ -128,11 +129,12 @@ public final class LoadBenchmark {
             }
             double seconds = (clock.nanoTime() - startNanos) / 1e9;
             out.printf(
-                    "loaded %s keys in %.1f s (%s writes/s), %s failed%n",
+                    "loaded %s keys in %.1f s (%s writes/s), %s failed %s%n",
                     SummaryFormatter.grouped(options.keys()),
                     seconds,
                     SummaryFormatter.grouped(Math.round(options.keys() / Math.max(seconds, 1e-9))),
-                    SummaryFormatter.grouped(loading.failureCount()));
+                    SummaryFormatter.grouped(loading.failureCount()),
+                    loading.errors());
         }
         if (!options.warmup().isZero()) {
             LatencyStats warming = new LatencyStats();
@@ -142,7 +144,7 @@ public final class LoadBenchmark {
         }
 
         LatencyStats stats = new LatencyStats();
-        Optional<Map<String, Long>> countersBefore = counters.read();
+        Optional<Map<String, Long>> countersBefore = readCounters();
         String loadBefore = LoadAverage.read();
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long startNanos = clock.nanoTime();
@@ -154,11 +156,20 @@ public final class LoadBenchmark {
             contexts.save(options.contextsFile());
         }
         String loadAfter = LoadAverage.read();
-        Optional<Map<String, Long>> countersAfter = counters.read();
+        Optional<Map<String, Long>> countersAfter = readCounters();
         Map<String, Long> counterDelta = countersBefore.isPresent() && countersAfter.isPresent()
                 ? ServerCounters.delta(countersBefore.get(), countersAfter.get())
                 : Map.of();
         return summarise(stats, startedAt, seconds, counterDelta, loadBefore, loadAfter);
+    }
+
+    private Optional<Map<String, Long>> readCounters() throws InterruptedException {
+        try {
+            return Optional.of(counters.read());
+        } catch (IOException unavailable) {
+            out.println("server counters unavailable: " + unavailable);
+            return Optional.empty();
+        }
     }
 
     private LoadSummary summarise(

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads the nodes' counters ({@code metrics} of {@code GET /admin/status}: forwarded requests, read
@@ -23,7 +22,7 @@ import java.util.Optional;
  */
 public final class ServerCounters {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final List<URI> statusUris;
     private final HttpClient http;
@@ -31,7 +30,11 @@ public final class ServerCounters {
 
     public ServerCounters(List<URI> statusUris) {
         this.statusUris = List.copyOf(statusUris);
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        // HTTP/1.1: the default HTTP/2 client would first ask the node's HTTP/1.1 server to upgrade.
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT)
+                .build();
     }
 
     /** The status endpoints of every node of the ring that has not left. */
@@ -46,25 +49,25 @@ public final class ServerCounters {
         return URI.create("http://" + node.host() + ":" + node.httpPort() + "/admin/status");
     }
 
-    /** Every counter summed over the nodes, or empty when a node did not answer. */
-    public Optional<Map<String, Long>> read() throws InterruptedException {
+    /**
+     * Every counter summed over the nodes.
+     *
+     * @throws IOException when a node did not answer with its status
+     */
+    public Map<String, Long> read() throws IOException, InterruptedException {
         Map<String, Long> sums = new HashMap<>();
         for (URI uri : statusUris) {
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(uri).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    return Optional.empty();
-                }
-                JsonNode metrics = json.readTree(response.body()).path("metrics");
-                metrics.fields()
-                        .forEachRemaining(field ->
-                                sums.merge(field.getKey(), field.getValue().asLong(), Long::sum));
-            } catch (IOException unreachable) {
-                return Optional.empty();
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException(uri + " answered HTTP " + response.statusCode());
             }
+            JsonNode metrics = json.readTree(response.body()).path("metrics");
+            metrics.fields()
+                    .forEachRemaining(
+                            field -> sums.merge(field.getKey(), field.getValue().asLong(), Long::sum));
         }
-        return Optional.of(sums);
+        return sums;
     }
 
     /** {@code after - before} for each counter present in both. */

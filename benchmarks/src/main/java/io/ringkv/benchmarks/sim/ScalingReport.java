@@ -1,0 +1,212 @@
+package io.ringkv.benchmarks.sim;
+
+import io.ringkv.server.membership.GossipDigest;
+import io.ringkv.server.membership.Syn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns the experiments' results into the markdown tables of {@code docs/scaling.md}. */
+final class ScalingReport {
+
+    private ScalingReport() {}
+
+    static String propagation(List<MembershipResult> results) {
+        MarkdownTable table = new MarkdownTable(
+                "nodes",
+                "log₃ n",
+                "cold start: all see all up",
+                "join: all hold its state (mean / max)",
+                "join: all see it up (mean)",
+                "death: all mark it down (mean / max)",
+                "death, seconds (mean)",
+                "trials");
+        for (MembershipResult result : results) {
+            table.row(
+                    result.nodes(),
+                    format(Math.log(result.nodes()) / Math.log(3)),
+                    format(result.coldStartRounds()),
+                    format(MembershipResult.mean(result.joinRounds())) + " / "
+                            + format(MembershipResult.max(result.joinRounds())),
+                    format(MembershipResult.mean(result.joinUpRounds())),
+                    format(MembershipResult.mean(result.deathRounds())) + " / "
+                            + format(MembershipResult.max(result.deathRounds())),
+                    format(MembershipResult.mean(result.deathRounds()) * 0.2),
+                    result.joinRounds().size());
+        }
+        return table.toString();
+    }
+
+    static String modelled(List<ModelledPropagation> results) {
+        MarkdownTable table = new MarkdownTable(
+                "nodes",
+                "log₃ n",
+                "join: all hold its state (mean / max)",
+                "death: all mark it down (mean / max)",
+                "death, seconds (mean)",
+                "trials");
+        for (ModelledPropagation result : results) {
+            table.row(
+                    result.nodes(),
+                    format(Math.log(result.nodes()) / Math.log(3)),
+                    format(MembershipResult.mean(result.joinRounds())) + " / "
+                            + format(MembershipResult.max(result.joinRounds())),
+                    format(MembershipResult.mean(result.deathRounds())) + " / "
+                            + format(MembershipResult.max(result.deathRounds())),
+                    format(MembershipResult.mean(result.deathRounds()) * 0.2),
+                    result.joinRounds().size());
+        }
+        return table.toString();
+    }
+
+    /**
+     * Measured rows, then extrapolated rows for {@code extraSizes}: the largest measured size's bytes per
+     * known endpoint times n. Every row shows the exact encoded size of one full-digest syn at that size.
+     */
+    static String bandwidth(List<MembershipResult> results, List<Integer> extraSizes) {
+        WireSizer sizer = new WireSizer();
+        MarkdownTable table = new MarkdownTable(
+                "nodes",
+                "how",
+                "bytes per node per round, sent + received",
+                "sent",
+                "sent per node per second",
+                "one syn (exact)",
+                "digests per syn");
+        MembershipResult largest = null;
+        for (MembershipResult result : results) {
+            table.row(
+                    result.nodes(),
+                    "measured",
+                    bytes(result.bytesPerNodePerRound()),
+                    bytes(result.bytesSentPerNodePerRound()),
+                    bytes(result.bytesSentPerNodePerRound() * 5) + "/s",
+                    bytes(sizer.frameBytes(fullSyn(result.nodes()))),
+                    format(result.digestsPerSyn()));
+            if (largest == null || result.nodes() > largest.nodes()) {
+                largest = result;
+            }
+        }
+        if (largest != null) {
+            for (int nodes : extraSizes) {
+                double scale = (double) nodes / largest.nodes();
+                table.row(
+                        nodes,
+                        "extrapolated from " + largest.nodes(),
+                        bytes(largest.bytesPerNodePerRound() * scale),
+                        bytes(largest.bytesSentPerNodePerRound() * scale),
+                        bytes(largest.bytesSentPerNodePerRound() * scale * 5) + "/s",
+                        bytes(sizer.frameBytes(fullSyn(nodes))),
+                        nodes);
+            }
+        }
+        return table.toString();
+    }
+
+    /** A steady-state syn of a cluster of {@code nodes}: one digest per endpoint, realistic generations. */
+    static Syn fullSyn(int nodes) {
+        List<GossipDigest> digests = new ArrayList<>(nodes);
+        for (int index = 0; index < nodes; index++) {
+            digests.add(new GossipDigest(
+                    SimulatedGossipCluster.nodeIdOf(index), 1_764_000_000_000L + index, 100_000 + index));
+        }
+        return new Syn(
+                SimulatedGossipCluster.nodeIdOf(0), SimulatedGossipCluster.CLUSTER_NAME, digests, 12, "node-00001");
+    }
+
+    static String falseDowns(List<MembershipResult> results) {
+        MarkdownTable table = new MarkdownTable(
+                "nodes", "message loss", "virtual seconds", "messages", "lost", "false down-markings");
+        for (MembershipResult result : results) {
+            for (MembershipResult.FalseDownResult row : result.falseDowns()) {
+                table.row(
+                        result.nodes(),
+                        String.format(Locale.ROOT, "%.0f%%", row.lossRate() * 100),
+                        format(row.virtualSeconds()),
+                        String.format(Locale.ROOT, "%,d", row.messagesSent()),
+                        String.format(Locale.ROOT, "%,d", row.messagesLost()),
+                        row.falseDowns());
+            }
+        }
+        return table.toString();
+    }
+
+    static String dataMovement(List<DataMovementResult> results) {
+        MarkdownTable table = new MarkdownTable(
+                "nodes before",
+                "Q",
+                "owners changed",
+                "preference lists changed",
+                "replica data moved",
+                "ideal 1/(n+1)",
+                "moved / ideal",
+                "newcomer's share",
+                "moved of 1 TB × N=3");
+        for (DataMovementResult result : results) {
+            double movedBytes = result.replicaCopiesMovedFraction() * 3e12;
+            table.row(
+                    result.nodes(),
+                    result.partitions(),
+                    percent(result.ownerChangedFraction()),
+                    percent(result.preferenceListChangedFraction()),
+                    percent(result.replicaCopiesMovedFraction()),
+                    percent(result.idealFraction()),
+                    format(result.movedOverIdeal()),
+                    percent(result.newcomerShare()),
+                    bytes(movedBytes));
+        }
+        return table.toString();
+    }
+
+    static String merkle(List<MerkleExperiment.Row> rows) {
+        MarkdownTable table = new MarkdownTable(
+                "keys",
+                "tree",
+                "leaves / partition",
+                "keys / leaf",
+                "k divergent",
+                "roots (fixed)",
+                "descent",
+                "leaf lists",
+                "total",
+                "beyond roots per divergent key",
+                "keys found different");
+        for (MerkleExperiment.Row row : rows) {
+            MerkleExchangeResult result = row.result();
+            table.row(
+                    String.format(Locale.ROOT, "10^%d", Math.round(Math.log10(row.keys()))),
+                    row.modelled() ? "model" : "real",
+                    row.shape().leavesPerPartition(),
+                    format(row.keysPerLeaf()),
+                    row.divergent(),
+                    bytes(result.rootBytes()),
+                    bytes(result.descentBytes()),
+                    bytes(result.leafBytes()),
+                    bytes(result.totalBytes()),
+                    bytes((double) result.bytesBeyondRoots() / Math.max(1, row.divergent())),
+                    result.differingKeys());
+        }
+        return table.toString();
+    }
+
+    static String format(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.3f%%", fraction * 100);
+    }
+
+    static String bytes(double bytes) {
+        if (bytes >= 1e9) {
+            return String.format(Locale.ROOT, "%.2f GB", bytes / 1e9);
+        }
+        if (bytes >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
+        }
+        if (bytes >= 1e4) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f B", bytes);
+    }
+}
