@@ -18,6 +18,9 @@ import java.util.TreeSet;
  */
 public record NemesisSchedule(List<FaultWindow> windows) {
 
+    private static final List<NemesisKind> MIXED_KINDS =
+            List.of(NemesisKind.PARTITION, NemesisKind.KILL, NemesisKind.PAUSE);
+
     public NemesisSchedule {
         windows = List.copyOf(windows);
         for (int i = 1; i < windows.size(); i++) {
@@ -46,23 +49,34 @@ public record NemesisSchedule(List<FaultWindow> windows) {
         List<String> sortedNodes = List.copyOf(new TreeSet<>(nodes));
         Random random = new Random(seed);
         List<FaultWindow> windows = new ArrayList<>();
+        List<NemesisKind> deck = new ArrayList<>();
         long start = timing.initialQuietMillis();
         while (true) {
             long length = between(random, timing.minFaultMillis(), timing.maxFaultMillis());
             if (start + length > durationMillis) {
                 break;
             }
-            windows.add(new FaultWindow(start, start + length, chooseFault(kind, sortedNodes, random)));
+            NemesisKind chosen = kind == NemesisKind.MIXED ? deal(deck, random) : kind;
+            windows.add(new FaultWindow(start, start + length, chooseFault(chosen, sortedNodes, random)));
             start += length + between(random, timing.minQuietMillis(), timing.maxQuietMillis());
         }
         return new NemesisSchedule(windows);
     }
 
-    private static Fault chooseFault(NemesisKind kind, List<String> nodes, Random random) {
-        NemesisKind chosen = kind == NemesisKind.MIXED
-                ? List.of(NemesisKind.PARTITION, NemesisKind.KILL, NemesisKind.PAUSE)
-                        .get(random.nextInt(3))
-                : kind;
+    /**
+     * The next kind of a MIXED run, dealt from a shuffled deck of all three kinds: any three windows in a
+     * row (from the first on) hold one partition, one kill and one pause. Drawing each kind independently
+     * let short runs go without a partition at all.
+     */
+    private static NemesisKind deal(List<NemesisKind> deck, Random random) {
+        if (deck.isEmpty()) {
+            deck.addAll(MIXED_KINDS);
+            Collections.shuffle(deck, random);
+        }
+        return deck.remove(deck.size() - 1);
+    }
+
+    private static Fault chooseFault(NemesisKind chosen, List<String> nodes, Random random) {
         return switch (chosen) {
             case PARTITION -> {
                 List<PartitionShape> shapes = PartitionShape.usableWith(nodes.size());

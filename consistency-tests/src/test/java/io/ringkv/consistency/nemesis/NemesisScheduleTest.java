@@ -2,7 +2,9 @@ package io.ringkv.consistency.nemesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NemesisScheduleTest {
@@ -18,6 +20,23 @@ class NemesisScheduleTest {
                     NemesisSchedule.generate(kind, List.of("n5", "n3", "n1", "n2", "n4"), 60_000, TIMING, 42);
 
             assertThat(second).as("schedule of %s", kind).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void should_deal_every_fault_kind_once_in_each_three_mixed_windows() {
+        for (long seed = 0; seed < 50; seed++) {
+            List<FaultWindow> windows = NemesisSchedule.generate(NemesisKind.MIXED, NODES, 120_000, TIMING, seed)
+                    .windows();
+            assertThat(windows).as("seed %d", seed).hasSizeGreaterThanOrEqualTo(3);
+            for (int from = 0; from + 3 <= windows.size(); from += 3) {
+                Set<Class<?>> kinds = new HashSet<>();
+                windows.subList(from, from + 3)
+                        .forEach(window -> kinds.add(window.fault().getClass()));
+                assertThat(kinds)
+                        .as("seed %d, windows %d..%d", seed, from, from + 2)
+                        .containsExactlyInAnyOrder(Fault.Partition.class, Fault.Kill.class, Fault.Pause.class);
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringkv.client.Consistency;
 import io.ringkv.consistency.checker.SetCheckResult;
 import io.ringkv.consistency.checker.Verdict;
+import io.ringkv.consistency.nemesis.AppliedFault;
+import io.ringkv.consistency.nemesis.Fault;
 import io.ringkv.consistency.nemesis.NemesisKind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,11 @@ class SetAddIT {
 
         RunOutcome outcome = new TestRun(options).execute();
 
+        // Seed 1's mixed schedule is a kill, then a partition (the schedule depends on the seed alone).
+        assertThat(outcome.faults())
+                .extracting(AppliedFault::fault)
+                .hasAtLeastOneElementOfType(Fault.Kill.class)
+                .hasAtLeastOneElementOfType(Fault.Partition.class);
         SetCheckResult result = (SetCheckResult) outcome.check().checkerResult();
         assertThat(result.valid())
                 .as("%s (report in %s)", result.describe(), outcome.runDirectory())
