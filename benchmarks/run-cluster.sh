@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every cluster figure of docs/benchmarks.md in one go and prints them as a markdown table:
 #
-#   mapdb     3-node dev cluster, MapDB:   workload A, SDK, token-aware
+#   mapdb     3-node dev cluster, MapDB:   workload A, SDK and raw client, token-aware
 #   rocksdb   3-node dev cluster, RocksDB: workload A with SDK and raw client, each token-aware and
 #             random-coordinator; workloads B and C with the SDK
 #   rocksdb5  5-node dev cluster, RocksDB: workload A, SDK, token-aware and random-coordinator (with
@@ -26,6 +26,8 @@
 #                   built (with -Dringkv.targetDir=<dir>).
 #   GROUPS_TO_RUN   which clusters to run, default "mapdb rocksdb rocksdb5"
 #   WARMUP          warm-up per run (default 10s)
+#   FIRST_WARMUP    warm-up of each cluster's first run (default 60s): fresh node JVMs spend their first
+#                   minute compiling, and on two cores that JIT work alone halves the first figures
 #   DURATION        measured time per run (default 20s)
 #   KEYS            number of keys (default 100000)
 #   IN_FLIGHT       requests in flight (default 64)
@@ -41,6 +43,7 @@ cd "$repo_root"
 jar="${BENCHMARKS_JAR:-benchmarks/target/benchmarks.jar}"
 groups="${GROUPS_TO_RUN:-mapdb rocksdb rocksdb5}"
 warmup="${WARMUP:-10s}"
+first_warmup="${FIRST_WARMUP:-60s}"
 duration="${DURATION:-20s}"
 keys="${KEYS:-100000}"
 in_flight="${IN_FLIGHT:-64}"
@@ -166,7 +169,7 @@ run_load() {
   # shellcheck disable=SC2086 # java_opts is a word list on purpose.
   java $java_opts -cp "$jar" io.ringkv.benchmarks.load.LoadMain \
     --seeds "$(seeds_of "$nodes")" --label "$label" --keys "$keys" --value-bytes 1024 \
-    --in-flight "$in_flight" --r 2 --w 2 --warmup "$warmup" --duration "$duration" \
+    --in-flight "$in_flight" --r 2 --w 2 --warmup "${run_warmup:-$warmup}" --duration "$duration" \
     --contexts-file "$results_dir/$group-contexts.bin" --json "$json" "$@" 2>&1 | tee "$results_dir/$name.log"
   summary_files+=("$json")
 }
@@ -176,13 +179,14 @@ for group in $groups; do
     mapdb)
       wait_for_quiet
       start_cluster mapdb mapdb 3
-      run_load mapdb-A-sdk-token mapdb 3 --workload A --client sdk --routing token --load-first
+      run_warmup="$first_warmup" run_load mapdb-A-sdk-token mapdb 3 --workload A --client sdk --routing token --load-first
+      run_load mapdb-A-raw-token mapdb 3 --workload A --client raw --routing token
       stop_cluster
       ;;
     rocksdb)
       wait_for_quiet
       start_cluster rocksdb rocksdb 3
-      run_load rocksdb-A-sdk-token rocksdb 3 --workload A --client sdk --routing token --load-first
+      run_warmup="$first_warmup" run_load rocksdb-A-sdk-token rocksdb 3 --workload A --client sdk --routing token --load-first
       run_load rocksdb-A-raw-token rocksdb 3 --workload A --client raw --routing token
       run_load rocksdb-A-sdk-random rocksdb 3 --workload A --client sdk --routing random
       run_load rocksdb-A-raw-random rocksdb 3 --workload A --client raw --routing random
@@ -193,7 +197,7 @@ for group in $groups; do
     rocksdb5)
       wait_for_quiet
       start_cluster rocksdb5 rocksdb 5
-      run_load rocksdb5-A-sdk-token "rocksdb, 5 nodes" 5 --workload A --client sdk --routing token --load-first
+      run_warmup="$first_warmup" run_load rocksdb5-A-sdk-token "rocksdb, 5 nodes" 5 --workload A --client sdk --routing token --load-first
       run_load rocksdb5-A-sdk-random "rocksdb, 5 nodes" 5 --workload A --client sdk --routing random
       stop_cluster
       ;;
@@ -207,7 +211,7 @@ done
 table="$results_dir/cluster.md"
 {
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) CPUs, $(java -version 2>&1 | head -n 1);"
-  echo "warm-up $warmup, measured $duration, $keys keys, $in_flight in flight, R=W=2, 1 KB values."
+  echo "warm-up $warmup ($first_warmup for each cluster's first run), measured $duration, $keys keys, $in_flight in flight, R=W=2, 1 KB values."
   echo
   java -cp "$jar" io.ringkv.benchmarks.load.ResultsTable "${summary_files[@]}"
 } >"$table"
