@@ -9,37 +9,20 @@ import io.ringkv.ring.RingSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Token-aware routing against a real, stable cluster: the client computes every key's preference list
  * itself, so each request lands on one of the key's replicas and no node has to forward it.
  */
+@RingKvCluster(nodes = 5, replicationFactor = 3, partitionCount = 64)
 class RoutingIT {
 
     private static final int REQUESTS = 10_000;
     private static final int CONCURRENCY = 64;
 
-    private static EmbeddedRingKvCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = EmbeddedRingKvCluster.builder()
-                .nodes(5)
-                .replicationFactor(3)
-                .partitionCount(64)
-                .start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
-
     @Test
-    void should_send_every_request_to_a_replica_of_its_key_so_that_no_node_forwards() {
+    void should_send_every_request_to_a_replica_of_its_key_so_that_no_node_forwards(EmbeddedRingKvCluster cluster) {
         RingKvClient client = cluster.newClient(builder -> builder.randomSeed(42));
         RingSnapshot serverRing = cluster.ring();
         assertThat(client.ringVersion()).isEqualTo(serverRing.version());

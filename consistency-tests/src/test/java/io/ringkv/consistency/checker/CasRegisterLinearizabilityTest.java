@@ -115,6 +115,19 @@ class CasRegisterLinearizabilityTest {
     }
 
     @Test
+    void should_not_be_linearizable_when_a_read_sees_a_value_no_write_or_cas_ever_set() {
+        // 7 was only ever the expected value of a failed cas, never a new value: nothing could have set it.
+        assertThat(check("""
+                        {:process 0, :type :invoke, :f :write, :value 0}
+                        {:process 0, :type :ok, :f :write, :value 0}
+                        {:process 1, :type :invoke, :f :cas, :value [7 8]}
+                        {:process 1, :type :fail, :f :cas, :value [7 8]}
+                        {:process 2, :type :invoke, :f :read, :value nil}
+                        {:process 2, :type :ok, :f :read, :value 7}
+                        """)).isEqualTo(Verdict.INVALID);
+    }
+
+    @Test
     void should_follow_the_configured_initial_value_for_cas() {
         String edn = """
                 {:process 0, :type :invoke, :f :cas, :value [0 1]}
