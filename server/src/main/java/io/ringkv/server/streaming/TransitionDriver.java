@@ -191,8 +191,10 @@ public final class TransitionDriver {
                 counters.partitionsPending(--remaining);
             }
         } finally {
-            // On an interruption (the node closes) this stops the copies still running.
+            // On an interruption (the node closes) or a failed copy this stops the copies still running, and
+            // waits for them: a copier left running could record progress after a restarted driver read it.
             copiers.shutdownNow();
+            awaitCopiersStopped(copiers);
         }
         if (abandoned) {
             LOG.info("{} abandons ring transition {}: it is no longer current", localNodeId, id);
@@ -267,6 +269,19 @@ public final class TransitionDriver {
             if (chunk.done()) {
                 return Optional.of(new long[] {keys, bytes});
             }
+        }
+    }
+
+    private void awaitCopiersStopped(ExecutorService copiers) {
+        try {
+            if (!copiers.awaitTermination(config.requestTimeoutMillis() * 2L, TimeUnit.MILLISECONDS)) {
+                LOG.warn(
+                        "{}: partition copiers did not stop within {} ms",
+                        localNodeId,
+                        config.requestTimeoutMillis() * 2L);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -27,6 +27,8 @@ final class FakeStreamPeers implements StreamPeers {
     /** The chunk most recently fetched, or {@code null}. */
     volatile StreamChunk lastChunk;
 
+    private volatile boolean halted;
+
     FakeStreamPeers(List<String> nodeIds) {
         for (String nodeId : nodeIds) {
             ReplicaStore store = new ReplicaStore(new InMemoryStorageEngine());
@@ -49,8 +51,24 @@ final class FakeStreamPeers implements StreamPeers {
         failing.add(nodeId);
     }
 
+    /**
+     * Makes the peers act as if this node had crashed: from now on every request fails and none is recorded, so
+     * a copier still winding down cannot fetch anything a test would count as delivered before the crash.
+     */
+    void halt() {
+        halted = true;
+    }
+
+    /** Ends {@link #halt()}: the node has restarted. */
+    void resume() {
+        halted = false;
+    }
+
     @Override
     public CompletionStage<StreamChunk> fetch(String source, StreamRequest request, long timeoutMillis) {
+        if (halted) {
+            return unreachable(source);
+        }
         fetches.add(request);
         fetchSources.add(source);
         if (failing.contains(source)) {
@@ -62,7 +80,7 @@ final class FakeStreamPeers implements StreamPeers {
 
     @Override
     public CompletionStage<Void> deliver(String gainer, StreamChunk chunk, long timeoutMillis) {
-        if (failing.contains(gainer)) {
+        if (halted || failing.contains(gainer)) {
             return unreachable(gainer);
         }
         return endpoints.get(gainer).apply(chunk);

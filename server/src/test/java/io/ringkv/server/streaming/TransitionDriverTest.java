@@ -104,12 +104,14 @@ class TransitionDriverTest {
         TransitionDriver crashing = driver(config(1024, 0), new StreamingCounters(), nanos -> {
             clock.advanceNanos(nanos);
             if (waits.incrementAndGet() >= 10 && !peers.lastChunk.done()) {
+                peers.halt();
                 throw new InterruptedException("crash");
             }
         });
         assertThatThrownBy(crashing::step).isInstanceOf(InterruptedException.class);
         int fetchesBeforeCrash = peers.fetches.size();
         assertThat(finished).isEmpty();
+        peers.resume();
 
         TransitionDriver restarted = driver(config(1 << 30, 0), new StreamingCounters(), clock::advanceNanos);
         restarted.step();
