@@ -1,5 +1,7 @@
 package io.ringkv.consistency.cluster;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -77,5 +79,17 @@ public record ClusterConfig(
     /** The loopback address of node {@code index} (1-based). */
     public String hostOf(int index) {
         return "127.0.0." + (firstAddressOctet + index - 1);
+    }
+
+    /**
+     * Client {@code i} connects from 127.0.1.(i+1): an address no partition rule names, distinct per
+     * client so node logs and packet captures tell the clients apart.
+     */
+    public static InetAddress clientAddress(int index) {
+        try {
+            return InetAddress.getByName("127.0.1." + (index % 254 + 1));
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

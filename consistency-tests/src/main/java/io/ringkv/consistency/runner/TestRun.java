@@ -28,8 +28,6 @@ import io.ringkv.consistency.workload.Workload;
 import io.ringkv.consistency.workload.WorkloadCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +53,6 @@ public final class TestRun {
     private static final Logger LOG = LoggerFactory.getLogger(TestRun.class);
     private static final Duration HEAL_TIMEOUT = Duration.ofSeconds(30);
     private static final int FINAL_OPERATION_ATTEMPTS = 10;
-    private static final long FINAL_RETRY_STEP_MILLIS = 200;
     private static final int REPLICATION_FACTOR = 3;
     private static final Duration CLIENT_BOOTSTRAP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLUSTER_START_TIMEOUT = Duration.ofSeconds(180);
@@ -207,24 +204,7 @@ public final class TestRun {
                     break;
                 }
                 LOG.info("final {} attempt {} ended {}", invocation.f(), attempt, completion.error());
-                if (attempt < FINAL_OPERATION_ATTEMPTS) {
-                    pauseBeforeRetry(attempt);
-                }
             }
-        }
-    }
-
-    /**
-     * A final operation needs every replica (R = N): right after the heal a restarted node may be up in
-     * gossip but not yet reachable from every coordinator, and a retry at once would fail the same way.
-     * The pause grows linearly ({@value #FINAL_RETRY_STEP_MILLIS} ms per attempt), about nine seconds over all
-     * ten attempts.
-     */
-    private static void pauseBeforeRetry(int attempt) {
-        try {
-            Thread.sleep(FINAL_RETRY_STEP_MILLIS * attempt);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -236,7 +216,7 @@ public final class TestRun {
             for (int index = 0; index < options.concurrency(); index++) {
                 clients.add(RingKvClient.builder()
                         .seeds(seeds.toArray(String[]::new))
-                        .localAddress(clientAddress(index))
+                        .localAddress(ClusterConfig.clientAddress(index))
                         .routingPolicy(new ReplicaAffinity(index))
                         .requestTimeout(options.consistency().timeout())
                         // Generous: on a loaded machine the nodes' first answers can take seconds.
@@ -250,18 +230,6 @@ public final class TestRun {
         } catch (RuntimeException failure) {
             clients.forEach(RingKvClient::close);
             throw failure;
-        }
-    }
-
-    /**
-     * Client {@code i} connects from 127.0.1.(i+1): an address no partition rule names, distinct per
-     * client so node logs and packet captures tell the clients apart.
-     */
-    static InetAddress clientAddress(int index) {
-        try {
-            return InetAddress.getByName("127.0.1." + (index % 254 + 1));
-        } catch (UnknownHostException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 

@@ -13,8 +13,6 @@ import io.ringkv.client.error.RequestTimeoutException;
 import io.ringkv.client.error.RingKvException;
 import io.ringkv.client.policy.ConstantSpeculativeReadPolicy;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +63,7 @@ class SdkUnderNodeFaultsIT {
             should_fail_reads_over_without_an_error_and_give_every_write_a_truthful_outcome_when_the_coordinator_is_killed()
                     throws IOException {
         start(Map.of());
-        RingKvClient client = client(1, builder -> {});
+        RingKvClient client = client(0, builder -> {});
         List<String> readKeys = keysCoordinatedBy(client, VICTIM, "read", 2 * REQUESTS_PER_PHASE);
         List<String> writeKeys = keysCoordinatedBy(client, VICTIM, "write", 2 * REQUESTS_PER_PHASE);
         for (String key : readKeys) {
@@ -117,8 +115,8 @@ class SdkUnderNodeFaultsIT {
         // The paused node must stay "up" for everybody during the test, or routing would simply avoid it.
         start(Map.of("gossip.phi-threshold", "300"));
         RingKvClient speculative = client(
-                1, builder -> builder.speculativeReadPolicy(new ConstantSpeculativeReadPolicy(SPECULATIVE_DELAY, 1)));
-        RingKvClient plain = client(2, builder -> {});
+                0, builder -> builder.speculativeReadPolicy(new ConstantSpeculativeReadPolicy(SPECULATIVE_DELAY, 1)));
+        RingKvClient plain = client(1, builder -> {});
         List<String> keys = keysCoordinatedBy(speculative, VICTIM, "slow", 200);
         for (String key : keys) {
             speculative.blocking().put(key, key, CausalContext.NONE, WriteOptions.DEFAULT.withW(3));
@@ -177,7 +175,7 @@ class SdkUnderNodeFaultsIT {
     private RingKvClient client(int index, Consumer<RingKvClientBuilder> customizer) {
         RingKvClientBuilder builder = RingKvClient.builder()
                 .seeds(cluster.nodes().stream().map(NodeSpec::binaryAddress).toArray(String[]::new))
-                .localAddress(loopback("127.0.1." + index))
+                .localAddress(ClusterConfig.clientAddress(index))
                 .requestTimeout(REQUEST_TIMEOUT)
                 .bootstrapTimeout(Duration.ofSeconds(30))
                 .randomSeed(index);
@@ -185,14 +183,6 @@ class SdkUnderNodeFaultsIT {
         RingKvClient client = builder.build();
         clients.add(client);
         return client;
-    }
-
-    private static InetAddress loopback(String address) {
-        try {
-            return InetAddress.getByName(address);
-        } catch (UnknownHostException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     /** Reads every key, eight at a time, and returns the latencies in microseconds. */

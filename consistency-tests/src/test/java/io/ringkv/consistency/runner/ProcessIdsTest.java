@@ -2,6 +2,7 @@ package io.ringkv.consistency.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringkv.consistency.cluster.ClusterConfig;
 import org.junit.jupiter.api.Test;
 
 class ProcessIdsTest {
@@ -12,7 +13,7 @@ class ProcessIdsTest {
 
         assertThat(ids.fresh()).isEqualTo(5);
         assertThat(ids.fresh()).isEqualTo(6);
-        assertThat(TestRun.clientAddress(0).getHostAddress()).isEqualTo("127.0.1.1");
-        assertThat(TestRun.clientAddress(4).getHostAddress()).isEqualTo("127.0.1.5");
+        assertThat(ClusterConfig.clientAddress(0).getHostAddress()).isEqualTo("127.0.1.1");
+        assertThat(ClusterConfig.clientAddress(4).getHostAddress()).isEqualTo("127.0.1.5");
     }
 }
