@@ -27,7 +27,7 @@
 #   GROUPS_TO_RUN   which clusters to run, default "mapdb rocksdb rocksdb5"
 #   WARMUP          warm-up per run (default 10s)
 #   FIRST_WARMUP    warm-up of each cluster's first run (default 60s): fresh node JVMs spend their first
-#                   minute compiling, and on two cores that JIT work alone halves the first figures
+#                   minute compiling; with 10 s, a cluster's first run measured about half of the later ones
 #   DURATION        measured time per run (default 20s)
 #   KEYS            number of keys (default 100000)
 #   IN_FLIGHT       requests in flight (default 64)
