@@ -1,5 +1,9 @@
 package io.ringkv.consistency.cluster;
 
+import io.ringkv.protocol.AdminCommand;
+import io.ringkv.protocol.message.AdminReply;
+import io.ringkv.protocol.message.AdminRequest;
+import io.ringkv.protocol.message.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * processes this object started: kill -9 and SIGTERM through their {@link Process} handles, SIGSTOP and
  * SIGCONT by {@code kill -STOP <pid>} on the PID the handle reports. Never by name.
  *
- * <p>{@link #close()} kills every node still running (resuming paused ones first) and waits for them to
- * exit; a JVM shutdown hook does the same if the caller never gets to close, so no node outlives the
- * test. Node data stays on disk until {@link #deleteData()}.
+ * <p>{@link #close()} kills every node still running and waits for them to exit. Node data stays on disk
+ * until {@link #deleteData()}, so a test can inspect it after a close. Two paths clean up on their own,
+ * because no caller gets the chance to: a {@link #start} that fails deletes the data of the nodes it
+ * launched, and a JVM shutdown hook (the test JVM interrupted or terminated before it could close) kills
+ * the nodes and deletes their data. Logs stay in every case: they are what explains the failure.
  *
  * <p>Thread-safe: a fault injector thread and the test thread may call it at once.
  */
@@ -39,6 +46,7 @@ public final class LocalCluster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     private static final long EXIT_WAIT_SECONDS = 30;
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
 
     private final ClusterConfig config;
     private final SignalSender signals;
@@ -46,7 +54,7 @@ public final class LocalCluster implements AutoCloseable {
     private final Map<String, NodeSpec> nodes = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Boolean> paused = new LinkedHashMap<>();
-    private final Thread shutdownHook = new Thread(this::killAll, "ringkv-cluster-shutdown");
+    private final Thread shutdownHook = new Thread(this::killAllAndDeleteData, "ringkv-cluster-shutdown");
     private boolean closed;
 
     private LocalCluster(ClusterConfig config, SignalSender signals) {
@@ -58,7 +66,7 @@ public final class LocalCluster implements AutoCloseable {
      * Starts every node and waits until they agree on a ring of all of them.
      *
      * @throws IllegalStateException when a node cannot start or the ring does not converge in time; every
-     *     process started so far is killed first
+     *     process started so far is killed and its data deleted first
      */
     public static LocalCluster start(ClusterConfig config) {
         return start(config, SignalSender.killCommand());
@@ -74,6 +82,7 @@ public final class LocalCluster implements AutoCloseable {
             return cluster;
         } catch (RuntimeException failure) {
             cluster.close();
+            cluster.deleteData();
             throw failure;
         }
     }
@@ -192,10 +201,15 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Waits until every running node serves the same ring version, owned by exactly all nodes. */
     public void awaitRingAgreement(Duration timeout) {
-        Set<String> expected = Set.copyOf(nodeIds());
+        awaitRingOf(Set.copyOf(nodeIds()), timeout);
+    }
+
+    /** Waits until every node in {@code expected} serves the same ring, owned by exactly those nodes. */
+    private void awaitRingOf(Set<String> expected, Duration timeout) {
         Polling.await("every node serves one ring of " + expected, timeout, POLL_INTERVAL, () -> {
             Long version = null;
-            for (NodeSpec node : nodes()) {
+            for (String id : expected) {
+                NodeSpec node = node(id);
                 Optional<RingView> ring = http.ring(node);
                 if (ring.isEmpty() || !ring.get().ownerIds().equals(expected)) {
                     return false;
@@ -233,9 +247,7 @@ public final class LocalCluster implements AutoCloseable {
         if (!closed) {
             throw new IllegalStateException("close the cluster before deleting its data");
         }
-        for (NodeSpec node : nodes.values()) {
-            deleteRecursively(node.dataDirectory());
-        }
+        deleteNodeData();
     }
 
     /** Kills every node still running and waits for each to exit. Idempotent. */
@@ -252,6 +264,18 @@ public final class LocalCluster implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already running its hooks, ours included: nothing to remove.
+        }
+    }
+
+    /** The shutdown hook: the JVM is exiting without a close, so nobody is left to inspect the data. */
+    private void killAllAndDeleteData() {
+        killAll();
+        deleteNodeData();
+    }
+
+    private synchronized void deleteNodeData() {
+        for (NodeSpec node : nodes.values()) {
+            deleteRecursively(node.dataDirectory());
         }
     }
 
@@ -278,16 +302,85 @@ public final class LocalCluster implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + config.runDirectory(), failure);
         }
         for (int index = 1; index <= config.nodeCount(); index++) {
-            String id = "n" + index;
-            String host = config.hostOf(index);
-            int[] ports = freePorts(host);
-            Path home = config.runDirectory().resolve("nodes").resolve(id);
-            NodeSpec node = new NodeSpec(id, host, ports[0], ports[1], home.resolve("data"), home.resolve("node.log"));
-            synchronized (this) {
-                nodes.put(id, node);
-                processes.put(id, launch(node, nodes.values().iterator().next().binaryAddress()));
-            }
+            String seed = index == 1 ? null : nodes().get(0).binaryAddress();
+            launchNew("n" + index, seed);
         }
+    }
+
+    /**
+     * Launches node {@code id} ({@code n<index>}, on the index's loopback address) on a fresh data folder.
+     *
+     * @param seedAddress the seed it joins through, or {@code null} for the first node, its own seed
+     */
+    private NodeSpec launchNew(String id, String seedAddress) {
+        int index = indexOf(id);
+        String host = config.hostOf(index);
+        int[] ports = freePorts(host);
+        Path home = config.runDirectory().resolve("nodes").resolve(id);
+        NodeSpec node = new NodeSpec(id, host, ports[0], ports[1], home.resolve("data"), home.resolve("node.log"));
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the cluster is closed");
+            }
+            if (nodes.containsKey(id) || Files.exists(node.dataDirectory())) {
+                throw new IllegalStateException(id + " is or was a member already; a joiner needs a new id");
+            }
+            nodes.put(id, node);
+            processes.put(id, launch(node, seedAddress == null ? node.binaryAddress() : seedAddress));
+        }
+        return node;
+    }
+
+    private static int indexOf(String id) {
+        if (!id.matches("n[1-9][0-9]{0,2}")) {
+            throw new IllegalArgumentException("node ids are n1, n2, ...; was " + id);
+        }
+        return Integer.parseInt(id.substring(1));
+    }
+
+    /**
+     * Starts a new node {@code id} with an empty data folder and waits until it has joined: it streamed the
+     * partitions it gains and every node serves one ring that contains it.
+     *
+     * @param timeout how long the join may take, start-up included
+     * @throws IllegalStateException when {@code id} is taken or the join does not complete in time
+     */
+    public void join(String id, Duration timeout) {
+        NodeSpec node = launchNew(id, restartSeed(id));
+        LOG.info("{} joins on {}", id, node.binaryAddress());
+        awaitRingAgreement(timeout);
+    }
+
+    /**
+     * Decommissions node {@code id}: asks it to stream its partitions away and leave, waits until every other
+     * node serves a ring without it, then stops its process (SIGTERM) and deletes its data (its log stays).
+     * Afterwards it is no longer one of {@link #nodes()}.
+     *
+     * @throws IllegalStateException when the node refuses or the others do not agree in time
+     */
+    public void decommission(String id, Duration timeout) {
+        NodeSpec node = node(id);
+        Message reply;
+        try {
+            reply = BinaryCall.request(
+                    node.host(), node.binaryPort(), new AdminRequest(AdminCommand.DECOMMISSION, ""), ADMIN_TIMEOUT);
+        } catch (IOException failure) {
+            throw new IllegalStateException("could not ask " + id + " to decommission", failure);
+        }
+        if (!(reply instanceof AdminReply)) {
+            throw new IllegalStateException(id + " refused to decommission: " + reply);
+        }
+        LOG.info("{} decommissions", id);
+        Set<String> remaining = new LinkedHashSet<>(nodeIds());
+        remaining.remove(id);
+        awaitRingOf(remaining, timeout);
+        terminate(id);
+        synchronized (this) {
+            nodes.remove(id);
+            processes.remove(id);
+            paused.remove(id);
+        }
+        deleteRecursively(node.dataDirectory());
     }
 
     /**

@@ -118,9 +118,44 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * A membership change under load: a new node joins (streaming the partitions it gains while clients
+     * write), healed by decommissioning it again (streaming them back), so the cluster ends as it began.
+     *
+     * @param node the joiner's id, one no node of the run has had before
+     */
+    record Join(String node) implements Fault {
+        public Join {
+            Objects.requireNonNull(node, "node");
+        }
+
+        @Override
+        public String startFunction() {
+            return "join";
+        }
+
+        @Override
+        public String stopFunction() {
+            return "leave";
+        }
+
+        @Override
+        public Object ednValue() {
+            return node;
+        }
+
+        @Override
+        public String describe() {
+            return "join " + node;
+        }
+    }
+
     /** The start and stop {@code :f} names of every fault kind, start first. */
     static List<List<String>> functionPairs() {
         return List.of(
-                List.of("start-partition", "stop-partition"), List.of("kill", "restart"), List.of("pause", "resume"));
+                List.of("start-partition", "stop-partition"),
+                List.of("kill", "restart"),
+                List.of("pause", "resume"),
+                List.of("join", "leave"));
     }
 }

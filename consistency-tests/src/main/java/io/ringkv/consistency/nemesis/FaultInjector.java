@@ -1,15 +1,19 @@
 package io.ringkv.consistency.nemesis;
 
 import io.ringkv.consistency.cluster.LocalCluster;
+import java.time.Duration;
 
 /**
  * Injects and heals one {@link Fault} on a real cluster: partitions through a {@link
- * NetworkPartitioner}, kill -9 and restart, SIGSTOP and SIGCONT through the {@link LocalCluster}, which
- * only signals processes it started.
+ * NetworkPartitioner}; kill -9 and restart, SIGSTOP and SIGCONT, join and decommission through the {@link
+ * LocalCluster}, which only signals processes it started.
  *
  * <p>Used from one nemesis thread at a time.
  */
 public final class FaultInjector implements FaultActions {
+
+    /** A join or decommission: start-up, settle rounds and streaming a test's data set on a busy machine. */
+    private static final Duration MEMBERSHIP_CHANGE_TIMEOUT = Duration.ofSeconds(90);
 
     private final LocalCluster cluster;
     private final NetworkPartitioner partitioner;
@@ -32,6 +36,8 @@ public final class FaultInjector implements FaultActions {
             kill.nodes().forEach(cluster::kill);
         } else if (fault instanceof Fault.Pause pause) {
             pause.nodes().forEach(cluster::pause);
+        } else if (fault instanceof Fault.Join join) {
+            cluster.join(join.node(), MEMBERSHIP_CHANGE_TIMEOUT);
         }
     }
 
@@ -48,6 +54,8 @@ public final class FaultInjector implements FaultActions {
             }
         } else if (fault instanceof Fault.Pause pause) {
             pause.nodes().forEach(cluster::resume);
+        } else if (fault instanceof Fault.Join join && cluster.nodeIds().contains(join.node())) {
+            cluster.decommission(join.node(), MEMBERSHIP_CHANGE_TIMEOUT);
         }
     }
 }

@@ -12,6 +12,11 @@ public enum NemesisKind {
     KILL,
     /** SIGSTOP of a minority of nodes, then SIGCONT. */
     PAUSE,
+    /**
+     * A new node joins, then is decommissioned, in each window: membership changes under load. Not part of
+     * {@link #MIXED}: partitions name the nodes the run started with, and a joiner would escape them.
+     */
+    MEMBERSHIP,
     /** Each window picks one of partition, kill and pause. */
     MIXED;
 

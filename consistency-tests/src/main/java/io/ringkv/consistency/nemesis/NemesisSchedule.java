@@ -57,7 +57,10 @@ public record NemesisSchedule(List<FaultWindow> windows) {
                 break;
             }
             NemesisKind chosen = kind == NemesisKind.MIXED ? deal(deck, random) : kind;
-            windows.add(new FaultWindow(start, start + length, chooseFault(chosen, sortedNodes, random)));
+            Fault fault = chosen == NemesisKind.MEMBERSHIP
+                    ? new Fault.Join(joinerId(sortedNodes.size(), windows.size()))
+                    : chooseFault(chosen, sortedNodes, random);
+            windows.add(new FaultWindow(start, start + length, fault));
             start += length + between(random, timing.minQuietMillis(), timing.maxQuietMillis());
         }
         return new NemesisSchedule(windows);
@@ -85,8 +88,16 @@ public record NemesisSchedule(List<FaultWindow> windows) {
             }
             case KILL -> new Fault.Kill(minority(nodes, random));
             case PAUSE -> new Fault.Pause(minority(nodes, random));
-            case NONE, MIXED -> throw new IllegalStateException("not a single fault kind: " + chosen);
+            case NONE, MIXED, MEMBERSHIP -> throw new IllegalStateException("not a random fault kind: " + chosen);
         };
+    }
+
+    /**
+     * The id of the joiner of membership window {@code window}: {@code n<count+1>}, {@code n<count+2>}, ...
+     * Each window's joiner is new, because a decommissioned node must not be started again as itself.
+     */
+    private static String joinerId(int nodeCount, int window) {
+        return "n" + (nodeCount + 1 + window);
     }
 
     /** A random minority: 1..⌊(n−1)/2⌋ nodes (one node when n is 2). */

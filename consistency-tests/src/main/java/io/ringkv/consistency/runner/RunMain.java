@@ -53,7 +53,7 @@ public final class RunMain implements Callable<Integer> {
     @Option(
             names = "--nemesis",
             defaultValue = "partition",
-            description = "partition, kill, pause, mixed or none (default: ${DEFAULT-VALUE})")
+            description = "partition, kill, pause, membership, mixed or none (default: ${DEFAULT-VALUE})")
     private String nemesis;
 
     @Option(

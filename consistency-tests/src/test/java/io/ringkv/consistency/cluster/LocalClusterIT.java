@@ -8,7 +8,6 @@ import io.ringkv.consistency.nemesis.CommandRunner;
 import io.ringkv.consistency.nemesis.Grudge;
 import io.ringkv.consistency.nemesis.NetworkPartitioner;
 import io.ringkv.consistency.nemesis.NftablesPartitioner;
-import io.ringkv.consistency.nemesis.NftablesRules;
 import io.ringkv.consistency.nemesis.Partitioners;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,7 +75,9 @@ class LocalClusterIT {
             partitioner.heal();
             cluster.awaitAllAlive(DETECTION);
         }
-        assertThat(nftablesTableExists()).as("the nftables table is deleted").isFalse();
+        assertThat(NftablesPartitioner.tableExists(CommandRunner.processes()))
+                .as("the nftables table is deleted")
+                .isFalse();
     }
 
     @Test
@@ -111,18 +112,5 @@ class LocalClusterIT {
                         .liveness(node)
                         .map(alive -> !alive.getOrDefault(peer, true))
                         .orElse(false));
-    }
-
-    /**
-     * Lists the tables without probing first: the availability probe itself creates and deletes the
-     * table, which would hide one a partitioner left behind.
-     */
-    private static boolean nftablesTableExists() {
-        try {
-            CommandRunner.Result tables = CommandRunner.processes().run(List.of("nft", "list", "tables"), null);
-            return tables.succeeded() && tables.output().contains(NftablesRules.TABLE);
-        } catch (IOException notInstalled) {
-            return false; // no nft, so no table either
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class NemesisScheduleTest {
@@ -38,6 +39,19 @@ class NemesisScheduleTest {
                         .containsExactlyInAnyOrder(Fault.Partition.class, Fault.Kill.class, Fault.Pause.class);
             }
         }
+    }
+
+    @Test
+    void should_give_each_membership_window_a_joiner_no_node_has_been() {
+        List<FaultWindow> windows = NemesisSchedule.generate(NemesisKind.MEMBERSHIP, NODES, 60_000, TIMING, 3)
+                .windows();
+
+        assertThat(windows).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(windows)
+                .extracting(FaultWindow::fault)
+                .containsExactlyElementsOf(IntStream.range(0, windows.size())
+                        .mapToObj(window -> new Fault.Join("n" + (NODES.size() + 1 + window)))
+                        .toList());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The set-add workload: with siblings merged by union no acknowledged add is lost under partitions,
- * kills and pauses, and the replicas converge after healing; with last-writer-wins merging concurrent
+ * kills and pauses, nor while nodes join and leave, and the replicas converge after healing; with last-writer-wins merging concurrent
  * adds are lost, and the checker shows which.
  */
 class SetAddIT {
@@ -45,6 +45,36 @@ class SetAddIT {
         assertThat(result.lostCount()).isZero();
         assertThat(result.acknowledgedCount()).as("acknowledged adds").isGreaterThan(5);
         assertThat(outcome.convergence()).isNotNull();
+        assertThat(outcome.convergence().valid())
+                .as(outcome.convergence().summary())
+                .isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void should_lose_no_acknowledged_add_while_nodes_join_and_leave() {
+        RunOptions options = Campaign.options(
+                "set-membership-eventual",
+                WorkloadKind.SET,
+                NemesisKind.MEMBERSHIP,
+                Consistency.EVENTUAL,
+                0,
+                0,
+                Campaign.duration(Duration.ofSeconds(20)),
+                1,
+                false);
+
+        RunOutcome outcome = new TestRun(options).execute();
+
+        assertThat(outcome.faults())
+                .as("joins (each healed by a decommission) in %s", outcome.runDirectory())
+                .extracting(AppliedFault::fault)
+                .hasAtLeastOneElementOfType(Fault.Join.class);
+        assertThat(outcome.verdict())
+                .as("run verdict (report in %s)", outcome.runDirectory())
+                .isEqualTo(Verdict.VALID);
+        SetCheckResult result = (SetCheckResult) outcome.check().checkerResult();
+        assertThat(result.lostCount()).as(result.describe()).isZero();
+        assertThat(result.acknowledgedCount()).as("acknowledged adds").isGreaterThan(5);
         assertThat(outcome.convergence().valid())
                 .as(outcome.convergence().summary())
                 .isEqualTo(Verdict.VALID);
