@@ -6,9 +6,10 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a {@link CheckResult} as the text a person reads in a terminal or a report: the verdict on
- * the first line, then for an invalid history the failure window of each failing key (the operation
- * that could not be linearized, the end of the longest linearizable prefix, and why each pending
- * operation could not come next), and for an unknown verdict the reason.
+ * the first line, then for an invalid history the failure window of each failing key (first the
+ * minimal window of operations involved, then the furthest point of the search: the operation that
+ * could not be linearized, the end of the longest linearizable prefix, and why each pending operation
+ * could not come next), and for an unknown verdict the reason.
  */
 public final class CheckResultFormatter {
 
@@ -70,9 +71,11 @@ public final class CheckResultFormatter {
     }
 
     private static void appendFailure(StringBuilder out, FailureWindow failure, Model model) {
-        out.append('\n')
-                .append(capitalize(keyName(failure.key())))
-                .append(": could not linearize\n    ")
+        out.append('\n').append(capitalize(keyName(failure.key()))).append(": not linearizable\n");
+        if (failure.isShrunk()) {
+            appendWindow(out, failure);
+        }
+        out.append("  Furthest point the search reached: could not linearize\n    ")
                 .append(failure.operation().describe())
                 .append('\n');
         out.append("  The longest linearizable prefix found has ")
@@ -97,6 +100,33 @@ public final class CheckResultFormatter {
                     .append(": ")
                     .append(candidate.explanation())
                     .append('\n');
+        }
+    }
+
+    /** The minimal window first: it names the operations involved, and nothing else. */
+    private static void appendWindow(StringBuilder out, FailureWindow failure) {
+        int size = failure.minimalWindow().size();
+        String operations = size + (size == 1 ? " operation" : " operations");
+        if (failure.minimal()) {
+            out.append("  Minimal failing window (")
+                    .append(operations)
+                    .append("; weakening any one makes the rest linearizable):\n");
+        } else {
+            out.append("  Failing window (")
+                    .append(operations)
+                    .append("; not shown to be minimal: shrinking ran out of searches or of search budget):\n");
+        }
+        appendOperations(out, failure.minimalWindow());
+        if (!failure.indeterminateInWindow().isEmpty()) {
+            out.append(
+                    "  With these indeterminate operations (each may take effect after its invocation, or never):\n");
+            appendOperations(out, failure.indeterminateInWindow());
+        }
+    }
+
+    private static void appendOperations(StringBuilder out, List<Operation> operations) {
+        for (Operation operation : operations) {
+            out.append("    ").append(operation.describe()).append('\n');
         }
     }
 

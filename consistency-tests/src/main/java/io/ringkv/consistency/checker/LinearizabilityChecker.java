@@ -16,7 +16,10 @@ import java.util.Objects;
  * see {@link KeySplitting}) are split and each key is checked on its own, which is sound because
  * linearizability is compositional. Each key is searched with {@link WglSearch}; a key whose search
  * visits more than {@link #maxStatesPerKey()} states gets the verdict {@link Verdict#UNKNOWN} instead
- * of running without bound.
+ * of running without bound. An invalid key's failure is then shrunk to a minimal window of operations
+ * (see {@link FailureShrinker} and {@link FailureWindow}), with at most four further searches per
+ * operation of the key, each under the same budget; {@link KeyResult#statesExplored()} counts the
+ * deciding search only.
  *
  * <p>Immutable and thread-safe; {@link #check} may be called concurrently. Memory grows with the
  * number of states visited: roughly (operations of the key / 8 + 60) bytes per state.
@@ -89,6 +92,20 @@ public final class LinearizabilityChecker {
             model.validate(operation);
         }
         List<Operation> searched = model.prune(operations);
-        return new WglSearch(model, key, searched, maxStatesPerKey).run(operations.size());
+        KeyResult result = new WglSearch(model, key, searched, maxStatesPerKey).run(operations.size());
+        if (result.valid() != Verdict.INVALID || result.failure() == null) {
+            return result;
+        }
+        int maxSearches = FailureShrinker.SEARCHES_PER_OPERATION * searched.size();
+        FailureWindow shrunk =
+                new FailureShrinker(model, key, maxStatesPerKey, maxSearches).shrink(searched, result.failure());
+        return new KeyResult(
+                key,
+                result.valid(),
+                result.operationCount(),
+                result.searchedOperationCount(),
+                result.statesExplored(),
+                shrunk,
+                result.unknownReason());
     }
 }

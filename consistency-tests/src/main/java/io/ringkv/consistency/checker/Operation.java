@@ -53,15 +53,30 @@ public record Operation(
         return outcome == OpType.INFO;
     }
 
-    /** A readable form such as {@code process 3 :write 5 (:ok, index 12..15)}. */
+    /**
+     * Whether this operation completed {@code :ok} but is treated as indeterminate, as the checker
+     * does while it shrinks a failure.
+     */
+    public boolean isWeakened() {
+        return outcome == OpType.INFO && completion != null && completion.type() == OpType.OK;
+    }
+
+    /**
+     * A readable form such as {@code process 3 :write 5 (:ok, index 12..15)}, or {@code process 3
+     * :write 5 (:ok taken as :info, index 12..15)} for a {@link #isWeakened weakened} operation.
+     */
     public String describe() {
         StringBuilder out = new StringBuilder();
         out.append("process ").append(process).append(" :").append(f).append(' ');
         EdnPrinter.append(out, value);
-        out.append(" (:").append(outcome.keywordName()).append(", index ").append(invocation.index());
+        out.append(" (:");
+        if (isWeakened()) {
+            out.append(completion.type().keywordName()).append(" taken as :");
+        }
+        out.append(outcome.keywordName()).append(", index ").append(invocation.index());
         if (completion != null) {
             out.append("..").append(completion.index());
-            if (outcome == OpType.INFO) {
+            if (outcome == OpType.INFO && !isWeakened()) {
                 out.append(" completed :info");
             }
         } else {

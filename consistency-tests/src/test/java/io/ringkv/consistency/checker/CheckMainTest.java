@@ -51,7 +51,11 @@ class CheckMainTest {
         assertThat(code).isEqualTo(CheckMain.INVALID).isEqualTo(1);
         assertThat(out.toString())
                 .startsWith("INVALID")
-                .contains("could not linearize")
+                .contains("  Minimal failing window (3 operations; weakening any one makes the rest linearizable):\n"
+                        + "    process 1 :write 3 (:ok, index 2..4)\n"
+                        + "    process 0 :write 4 (:ok, index 7..9)\n"
+                        + "    process 2 :read 3 (:ok, index 11..12)\n"
+                        + "  Furthest point the search reached: could not linearize\n")
                 .contains("process 2 :read 3 (:ok, index 11..12)")
                 .contains("can't read 3 from register 4");
     }

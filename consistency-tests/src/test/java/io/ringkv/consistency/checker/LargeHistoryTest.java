@@ -46,5 +46,9 @@ class LargeHistoryTest {
                 result.valid(), elapsedMillis, result.statesExplored());
         assertThat(result.valid()).as("seed %d", SEED).isEqualTo(Verdict.INVALID);
         assertThat(result.invalidKeys()).hasSize(1);
+        assertThat(result.failure().minimal())
+                .as("shrunk to a 1-minimal window")
+                .isTrue();
+        assertThat(result.failure().windowHistory()).hasSizeLessThan(10);
     }
 }
