@@ -138,7 +138,8 @@ final class ReplicaMessageReader {
         return new StreamRequest(
                 reader.index(table.partition(), "partition"),
                 reader.key(table.resumeAfterKeyAsByteBuffer(), table.resumeAfterKeyLength(), "resume_after_key"),
-                table.maxBytes());
+                table.maxBytes(),
+                table.registers());
     }
 
     static StreamChunk streamChunk(FlatReader reader, io.ringkv.protocol.fbs.StreamChunk table) {
@@ -150,13 +151,14 @@ final class ReplicaMessageReader {
             entries[i] = new StreamEntry(
                     reader.key(entry.keyAsByteBuffer(), entry.keyLength(), "entries.key"),
                     entry.token(),
-                    reader.opaque(entry.siblingSetAsByteBuffer(), entry.siblingSetLength(), "entries.sibling_set"));
+                    reader.opaque(entry.valueAsByteBuffer(), entry.valueLength(), "entries.value"));
         }
         return new StreamChunk(
                 reader.index(table.partition(), "partition"),
                 Arrays.asList(entries),
                 reader.key(table.lastKeyAsByteBuffer(), table.lastKeyLength(), "last_key"),
-                table.done());
+                table.done(),
+                table.registers());
     }
 
     /** An absent tag reads as {@link AbdTag#ZERO}. */

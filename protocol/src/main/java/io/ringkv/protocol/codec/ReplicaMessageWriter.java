@@ -135,7 +135,7 @@ final class ReplicaMessageWriter {
     static int streamRequest(FlatWriter writer, StreamRequest message) {
         int resumeAfterKey = writer.bytes(message.resumeAfterKey());
         return io.ringkv.protocol.fbs.StreamRequest.createStreamRequest(
-                writer.builder, message.partition(), resumeAfterKey, message.maxBytes());
+                writer.builder, message.partition(), resumeAfterKey, message.maxBytes(), message.registers());
     }
 
     static int streamChunk(FlatWriter writer, StreamChunk message) {
@@ -144,14 +144,14 @@ final class ReplicaMessageWriter {
         for (int i = 0; i < entryOffsets.length; i++) {
             StreamEntry entry = entries.get(i);
             int key = writer.bytes(entry.key());
-            int siblingSet = writer.bytes(entry.siblingSet());
-            entryOffsets[i] = io.ringkv.protocol.fbs.StreamEntry.createStreamEntry(
-                    writer.builder, key, entry.token(), siblingSet);
+            int value = writer.bytes(entry.value());
+            entryOffsets[i] =
+                    io.ringkv.protocol.fbs.StreamEntry.createStreamEntry(writer.builder, key, entry.token(), value);
         }
         int entryVector = writer.tables(entryOffsets);
         int lastKey = writer.bytes(message.lastKey());
         return io.ringkv.protocol.fbs.StreamChunk.createStreamChunk(
-                writer.builder, message.partition(), entryVector, lastKey, message.done());
+                writer.builder, message.partition(), entryVector, lastKey, message.done(), message.registers());
     }
 
     private static int abdTag(FlatWriter writer, AbdTag tag) {

@@ -8,7 +8,8 @@ import java.util.*;
 import com.google.flatbuffers.*;
 
 /**
- * A chunk of a partition in storage order; last_key resumes the stream; done = no more entries.
+ * A chunk of a partition in storage order; last_key resumes the stream; done = no more entries;
+ * registers as in the StreamRequest it answers.
  */
 @SuppressWarnings("unused")
 public final class StreamChunk extends Table {
@@ -31,21 +32,24 @@ public final class StreamChunk extends Table {
   public ByteBuffer lastKeyAsByteBuffer() { return __vector_as_bytebuffer(8, 1); }
   public ByteBuffer lastKeyInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 8, 1); }
   public boolean done() { int o = __offset(10); return o != 0 ? 0!=bb.get(o + bb_pos) : false; }
+  public boolean registers() { int o = __offset(12); return o != 0 ? 0!=bb.get(o + bb_pos) : false; }
 
   public static int createStreamChunk(FlatBufferBuilder builder,
       long partition,
       int entriesOffset,
       int lastKeyOffset,
-      boolean done) {
-    builder.startTable(4);
+      boolean done,
+      boolean registers) {
+    builder.startTable(5);
     StreamChunk.addLastKey(builder, lastKeyOffset);
     StreamChunk.addEntries(builder, entriesOffset);
     StreamChunk.addPartition(builder, partition);
+    StreamChunk.addRegisters(builder, registers);
     StreamChunk.addDone(builder, done);
     return StreamChunk.endStreamChunk(builder);
   }
 
-  public static void startStreamChunk(FlatBufferBuilder builder) { builder.startTable(4); }
+  public static void startStreamChunk(FlatBufferBuilder builder) { builder.startTable(5); }
   public static void addPartition(FlatBufferBuilder builder, long partition) { builder.addInt(0, (int) partition, (int) 0L); }
   public static void addEntries(FlatBufferBuilder builder, int entriesOffset) { builder.addOffset(1, entriesOffset, 0); }
   public static int createEntriesVector(FlatBufferBuilder builder, int[] data) { builder.startVector(4, data.length, 4); for (int i = data.length - 1; i >= 0; i--) builder.addOffset(data[i]); return builder.endVector(); }
@@ -55,6 +59,7 @@ public final class StreamChunk extends Table {
   public static int createLastKeyVector(FlatBufferBuilder builder, ByteBuffer data) { return builder.createByteVector(data); }
   public static void startLastKeyVector(FlatBufferBuilder builder, int numElems) { builder.startVector(1, numElems, 1); }
   public static void addDone(FlatBufferBuilder builder, boolean done) { builder.addBoolean(3, done, false); }
+  public static void addRegisters(FlatBufferBuilder builder, boolean registers) { builder.addBoolean(4, registers, false); }
   public static int endStreamChunk(FlatBufferBuilder builder) {
     int o = builder.endTable();
     return o;

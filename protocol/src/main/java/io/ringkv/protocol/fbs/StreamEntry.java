@@ -8,7 +8,8 @@ import java.util.*;
 import com.google.flatbuffers.*;
 
 /**
- * One stored key of a streamed partition.
+ * One stored key of a streamed partition. value: the encoded sibling set, or in a chunk of registers
+ * the encoded register (renamed from sibling_set; the wire layout is unchanged).
  */
 @SuppressWarnings("unused")
 public final class StreamEntry extends Table {
@@ -25,20 +26,20 @@ public final class StreamEntry extends Table {
   public ByteBuffer keyAsByteBuffer() { return __vector_as_bytebuffer(4, 1); }
   public ByteBuffer keyInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 4, 1); }
   public long token() { int o = __offset(6); return o != 0 ? bb.getLong(o + bb_pos) : 0L; }
-  public int siblingSet(int j) { int o = __offset(8); return o != 0 ? bb.get(__vector(o) + j * 1) & 0xFF : 0; }
-  public int siblingSetLength() { int o = __offset(8); return o != 0 ? __vector_len(o) : 0; }
-  public ByteVector siblingSetVector() { return siblingSetVector(new ByteVector()); }
-  public ByteVector siblingSetVector(ByteVector obj) { int o = __offset(8); return o != 0 ? obj.__assign(__vector(o), bb) : null; }
-  public ByteBuffer siblingSetAsByteBuffer() { return __vector_as_bytebuffer(8, 1); }
-  public ByteBuffer siblingSetInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 8, 1); }
+  public int value(int j) { int o = __offset(8); return o != 0 ? bb.get(__vector(o) + j * 1) & 0xFF : 0; }
+  public int valueLength() { int o = __offset(8); return o != 0 ? __vector_len(o) : 0; }
+  public ByteVector valueVector() { return valueVector(new ByteVector()); }
+  public ByteVector valueVector(ByteVector obj) { int o = __offset(8); return o != 0 ? obj.__assign(__vector(o), bb) : null; }
+  public ByteBuffer valueAsByteBuffer() { return __vector_as_bytebuffer(8, 1); }
+  public ByteBuffer valueInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 8, 1); }
 
   public static int createStreamEntry(FlatBufferBuilder builder,
       int keyOffset,
       long token,
-      int siblingSetOffset) {
+      int valueOffset) {
     builder.startTable(3);
     StreamEntry.addToken(builder, token);
-    StreamEntry.addSiblingSet(builder, siblingSetOffset);
+    StreamEntry.addValue(builder, valueOffset);
     StreamEntry.addKey(builder, keyOffset);
     return StreamEntry.endStreamEntry(builder);
   }
@@ -49,10 +50,10 @@ public final class StreamEntry extends Table {
   public static int createKeyVector(FlatBufferBuilder builder, ByteBuffer data) { return builder.createByteVector(data); }
   public static void startKeyVector(FlatBufferBuilder builder, int numElems) { builder.startVector(1, numElems, 1); }
   public static void addToken(FlatBufferBuilder builder, long token) { builder.addLong(1, token, 0L); }
-  public static void addSiblingSet(FlatBufferBuilder builder, int siblingSetOffset) { builder.addOffset(2, siblingSetOffset, 0); }
-  public static int createSiblingSetVector(FlatBufferBuilder builder, byte[] data) { return builder.createByteVector(data); }
-  public static int createSiblingSetVector(FlatBufferBuilder builder, ByteBuffer data) { return builder.createByteVector(data); }
-  public static void startSiblingSetVector(FlatBufferBuilder builder, int numElems) { builder.startVector(1, numElems, 1); }
+  public static void addValue(FlatBufferBuilder builder, int valueOffset) { builder.addOffset(2, valueOffset, 0); }
+  public static int createValueVector(FlatBufferBuilder builder, byte[] data) { return builder.createByteVector(data); }
+  public static int createValueVector(FlatBufferBuilder builder, ByteBuffer data) { return builder.createByteVector(data); }
+  public static void startValueVector(FlatBufferBuilder builder, int numElems) { builder.startVector(1, numElems, 1); }
   public static int endStreamEntry(FlatBufferBuilder builder) {
     int o = builder.endTable();
     return o;

@@ -9,6 +9,7 @@ import com.google.flatbuffers.*;
 
 /**
  * Ask for the next chunk of a partition, after resume_after_key (empty = from the start).
+ * registers: stream the LINEARIZABLE registers instead of the sibling sets (a node keeps them apart).
  */
 @SuppressWarnings("unused")
 public final class StreamRequest extends Table {
@@ -26,25 +27,29 @@ public final class StreamRequest extends Table {
   public ByteBuffer resumeAfterKeyAsByteBuffer() { return __vector_as_bytebuffer(6, 1); }
   public ByteBuffer resumeAfterKeyInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 6, 1); }
   public long maxBytes() { int o = __offset(8); return o != 0 ? (long)bb.getInt(o + bb_pos) & 0xFFFFFFFFL : 0L; }
+  public boolean registers() { int o = __offset(10); return o != 0 ? 0!=bb.get(o + bb_pos) : false; }
 
   public static int createStreamRequest(FlatBufferBuilder builder,
       long partition,
       int resumeAfterKeyOffset,
-      long maxBytes) {
-    builder.startTable(3);
+      long maxBytes,
+      boolean registers) {
+    builder.startTable(4);
     StreamRequest.addMaxBytes(builder, maxBytes);
     StreamRequest.addResumeAfterKey(builder, resumeAfterKeyOffset);
     StreamRequest.addPartition(builder, partition);
+    StreamRequest.addRegisters(builder, registers);
     return StreamRequest.endStreamRequest(builder);
   }
 
-  public static void startStreamRequest(FlatBufferBuilder builder) { builder.startTable(3); }
+  public static void startStreamRequest(FlatBufferBuilder builder) { builder.startTable(4); }
   public static void addPartition(FlatBufferBuilder builder, long partition) { builder.addInt(0, (int) partition, (int) 0L); }
   public static void addResumeAfterKey(FlatBufferBuilder builder, int resumeAfterKeyOffset) { builder.addOffset(1, resumeAfterKeyOffset, 0); }
   public static int createResumeAfterKeyVector(FlatBufferBuilder builder, byte[] data) { return builder.createByteVector(data); }
   public static int createResumeAfterKeyVector(FlatBufferBuilder builder, ByteBuffer data) { return builder.createByteVector(data); }
   public static void startResumeAfterKeyVector(FlatBufferBuilder builder, int numElems) { builder.startVector(1, numElems, 1); }
   public static void addMaxBytes(FlatBufferBuilder builder, long maxBytes) { builder.addInt(2, (int) maxBytes, (int) 0L); }
+  public static void addRegisters(FlatBufferBuilder builder, boolean registers) { builder.addBoolean(3, registers, false); }
   public static int endStreamRequest(FlatBufferBuilder builder) {
     int o = builder.endTable();
     return o;

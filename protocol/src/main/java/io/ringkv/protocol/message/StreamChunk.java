@@ -14,13 +14,20 @@ import java.util.Objects;
  * @param entries the streamed keys
  * @param lastKey key to resume after; empty when the chunk is empty
  * @param done true when the partition has no more entries
+ * @param registers the entries are LINEARIZABLE registers, not sibling sets
  */
-public record StreamChunk(int partition, List<StreamEntry> entries, byte[] lastKey, boolean done) implements Message {
+public record StreamChunk(int partition, List<StreamEntry> entries, byte[] lastKey, boolean done, boolean registers)
+        implements Message {
 
     public StreamChunk {
         Fields.requireNonNegative("partition", partition);
         entries = List.copyOf(entries);
         Objects.requireNonNull(lastKey, "lastKey");
+    }
+
+    /** A chunk of sibling sets. */
+    public StreamChunk(int partition, List<StreamEntry> entries, byte[] lastKey, boolean done) {
+        this(partition, entries, lastKey, done, false);
     }
 
     @Override
@@ -34,7 +41,8 @@ public record StreamChunk(int partition, List<StreamEntry> entries, byte[] lastK
                 && partition == other.partition
                 && entries.equals(other.entries)
                 && Arrays.equals(lastKey, other.lastKey)
-                && done == other.done;
+                && done == other.done
+                && registers == other.registers;
     }
 
     @Override
@@ -43,6 +51,7 @@ public record StreamChunk(int partition, List<StreamEntry> entries, byte[] lastK
         hash = 31 * hash + entries.hashCode();
         hash = 31 * hash + Arrays.hashCode(lastKey);
         hash = 31 * hash + Boolean.hashCode(done);
+        hash = 31 * hash + Boolean.hashCode(registers);
         return hash;
     }
 
@@ -53,6 +62,7 @@ public record StreamChunk(int partition, List<StreamEntry> entries, byte[] lastK
                 + ", entries=" + entries
                 + ", lastKey=" + Fields.describe(lastKey)
                 + ", done=" + done
+                + ", registers=" + registers
                 + "]";
     }
 }

@@ -11,13 +11,14 @@ import java.util.Objects;
  *
  * @param key the key (at most {@code maxKeyBytes})
  * @param token the key's Murmur3 token, so the replica need not rehash it
- * @param siblingSet the sibling set as {@code SiblingSetCodec} bytes, stored and hashed as they are
+ * @param value the stored bytes, passed on as they are: the sibling set as {@code SiblingSetCodec} bytes, or in
+ *     a chunk of registers the encoded LINEARIZABLE register
  */
-public record StreamEntry(byte[] key, long token, byte[] siblingSet) {
+public record StreamEntry(byte[] key, long token, byte[] value) {
 
     public StreamEntry {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(siblingSet, "siblingSet");
+        Objects.requireNonNull(value, "value");
     }
 
     @Override
@@ -25,14 +26,14 @@ public record StreamEntry(byte[] key, long token, byte[] siblingSet) {
         return object instanceof StreamEntry other
                 && Arrays.equals(key, other.key)
                 && token == other.token
-                && Arrays.equals(siblingSet, other.siblingSet);
+                && Arrays.equals(value, other.value);
     }
 
     @Override
     public int hashCode() {
         int hash = Arrays.hashCode(key);
         hash = 31 * hash + Long.hashCode(token);
-        hash = 31 * hash + Arrays.hashCode(siblingSet);
+        hash = 31 * hash + Arrays.hashCode(value);
         return hash;
     }
 
@@ -41,7 +42,7 @@ public record StreamEntry(byte[] key, long token, byte[] siblingSet) {
         return "StreamEntry["
                 + "key=" + Fields.describe(key)
                 + ", token=" + token
-                + ", siblingSet=" + Fields.describe(siblingSet)
+                + ", value=" + Fields.describe(value)
                 + "]";
     }
 }

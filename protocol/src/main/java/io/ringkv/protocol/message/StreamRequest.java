@@ -12,13 +12,20 @@ import java.util.Objects;
  * @param partition the key's partition index
  * @param resumeAfterKey the last key already received; empty to start from the beginning
  * @param maxBytes approximate size budget of the chunk
+ * @param registers stream the partition's LINEARIZABLE registers instead of its sibling sets (a node keeps
+ *     the two apart)
  */
-public record StreamRequest(int partition, byte[] resumeAfterKey, long maxBytes) implements Message {
+public record StreamRequest(int partition, byte[] resumeAfterKey, long maxBytes, boolean registers) implements Message {
 
     public StreamRequest {
         Fields.requireNonNegative("partition", partition);
         Objects.requireNonNull(resumeAfterKey, "resumeAfterKey");
         Fields.requireUnsignedInt("maxBytes", maxBytes);
+    }
+
+    /** A request for sibling sets. */
+    public StreamRequest(int partition, byte[] resumeAfterKey, long maxBytes) {
+        this(partition, resumeAfterKey, maxBytes, false);
     }
 
     @Override
@@ -31,7 +38,8 @@ public record StreamRequest(int partition, byte[] resumeAfterKey, long maxBytes)
         return object instanceof StreamRequest other
                 && partition == other.partition
                 && Arrays.equals(resumeAfterKey, other.resumeAfterKey)
-                && maxBytes == other.maxBytes;
+                && maxBytes == other.maxBytes
+                && registers == other.registers;
     }
 
     @Override
@@ -39,6 +47,7 @@ public record StreamRequest(int partition, byte[] resumeAfterKey, long maxBytes)
         int hash = Integer.hashCode(partition);
         hash = 31 * hash + Arrays.hashCode(resumeAfterKey);
         hash = 31 * hash + Long.hashCode(maxBytes);
+        hash = 31 * hash + Boolean.hashCode(registers);
         return hash;
     }
 
@@ -48,6 +57,7 @@ public record StreamRequest(int partition, byte[] resumeAfterKey, long maxBytes)
                 + "partition=" + partition
                 + ", resumeAfterKey=" + Fields.describe(resumeAfterKey)
                 + ", maxBytes=" + maxBytes
+                + ", registers=" + registers
                 + "]";
     }
 }

@@ -151,12 +151,13 @@ final class RandomMessages {
             case MERKLE_LEAF_REPLY:
                 return new MerkleLeafReply(partition(), list(8, () -> new KeyHash(key(), random.nextLong())));
             case STREAM_REQUEST:
-                return new StreamRequest(partition(), key(), unsignedInt());
+                return new StreamRequest(partition(), key(), unsignedInt(), random.nextBoolean());
             case STREAM_CHUNK:
                 return new StreamChunk(
                         partition(),
                         list(6, () -> new StreamEntry(key(), random.nextLong(), bytes(300))),
                         key(),
+                        random.nextBoolean(),
                         random.nextBoolean());
             case ADMIN_REQUEST:
                 return new AdminRequest(AdminCommand.values()[random.nextInt(AdminCommand.values().length)], text(20));

@@ -89,7 +89,25 @@ public final class RegisterStore {
         }
     }
 
-    /** The engine underneath (diagnostics and tests). */
+    /**
+     * Merges a register streamed from another replica in its stored form: kept if its tag is greater than
+     * the stored one, as {@link #writeIfNewer} does, so copies from several replicas in any order leave the
+     * highest. Completes once the register the replica holds afterwards is durable.
+     *
+     * @throws IllegalArgumentException when {@code encoded} is not an encoded register; nothing is stored
+     */
+    public CompletableFuture<Void> mergeEncoded(StorageKey key, byte[] encoded) {
+        Register incoming;
+        try {
+            incoming = RegisterCodec.decode(encoded);
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalArgumentException(
+                    "a streamed register of " + key + " cannot be decoded: " + malformed.getMessage(), malformed);
+        }
+        return writeIfNewer(key, incoming).thenApply(held -> null);
+    }
+
+    /** The engine underneath (streaming reads it as it is; diagnostics and tests). */
     public StorageEngine engine() {
         return engine;
     }

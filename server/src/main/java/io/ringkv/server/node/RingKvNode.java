@@ -223,7 +223,7 @@ public final class RingKvNode implements AutoCloseable {
                     () -> replayer.counters().expired());
 
             this.streamingCounters = new StreamingCounters().registerWith(openTelemetry);
-            StreamEndpoint streamEndpoint = new StreamEndpoint(store, storageExecutor, streamingCounters);
+            StreamEndpoint streamEndpoint = new StreamEndpoint(store, registers, storageExecutor, streamingCounters);
             this.transitionDriver = new TransitionDriver(
                     nodeId,
                     topology::transition,

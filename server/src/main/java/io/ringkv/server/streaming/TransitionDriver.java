@@ -6,10 +6,12 @@ import io.ringkv.server.cluster.PendingTransition;
 import io.ringkv.server.membership.RingRegister;
 import io.ringkv.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -26,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives the membership transitions this node proposed: waits until the pending owners have spread
- * ({@link StreamingConfig#settleMillis()}), copies every partition a node gains from a live current
- * replica chunk by chunk, paced by the byte budget and recording progress after each chunk, and then
- * asks the topology to complete the transition (propose the next layout).
+ * ({@link StreamingConfig#settleMillis()}), copies every partition a node gains — its LINEARIZABLE registers
+ * from a majority of the current replicas, then its sibling sets from one live current replica chunk by
+ * chunk, paced by the byte budget and recording progress after each chunk — and then asks the topology to
+ * complete the transition (propose the next layout).
  *
  * <p>A source that fails is replaced by the next live replica, resuming after the last delivered key;
  * when no source or the gainer is reachable the copy waits {@link StreamingConfig#retryDelayMillis()}
@@ -211,6 +214,9 @@ public final class TransitionDriver {
      */
     private Optional<long[]> copy(PendingTransition transition, PartitionTransfer transfer, StreamProgress start)
             throws InterruptedException {
+        if (!copyRegisters(transition, transfer)) {
+            return Optional.empty();
+        }
         byte[] lastKey = start.lastKey();
         long keys = 0;
         long bytes = 0;
@@ -262,10 +268,7 @@ public final class TransitionDriver {
                 lastKey = chunk.lastKey();
             }
             progress.record(transition.id(), transfer, new StreamProgress(lastKey, chunk.done()));
-            long waitNanos = budget.take(chunkBytes);
-            if (waitNanos > 0) {
-                sleeper.sleepNanos(waitNanos);
-            }
+            pace(chunkBytes);
             if (chunk.done()) {
                 return Optional.of(new long[] {keys, bytes});
             }
@@ -282,6 +285,93 @@ public final class TransitionDriver {
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Copies the partition's LINEARIZABLE registers to the gainer from a majority of its current replicas;
+     * the gainer keeps the highest tag of each key. One source is not enough: a write completes on a bare
+     * majority, so a single replica may lack the latest register, and the gainer would help a majority of the
+     * new ring answer with an older value once it takes over. The copy runs after the settle delay, when
+     * every coordinator already writes registers to a majority of both the current and the next preference
+     * list, so together with those joint quorums every completed write reaches a majority of the new ring.
+     * Not resumable by chunk: after a crash the registers are copied again (merging is idempotent).
+     *
+     * @return false when the transition stopped being current
+     */
+    private boolean copyRegisters(PendingTransition transition, PartitionTransfer transfer)
+            throws InterruptedException {
+        int majority = transfer.sources().size() / 2 + 1;
+        Set<String> copiedFrom = new HashSet<>();
+        while (true) {
+            if (!isCurrent(transition)) {
+                return false;
+            }
+            for (String source : transfer.sources()) {
+                if (copiedFrom.size() < majority
+                        && !copiedFrom.contains(source)
+                        && isAlive.test(source)
+                        && isAlive.test(transfer.gainer())
+                        && copyRegistersFrom(source, transfer)) {
+                    copiedFrom.add(source);
+                }
+            }
+            if (copiedFrom.size() >= majority) {
+                return true;
+            }
+            LOG.warn(
+                    "{}: the registers of partition {} reached {} from {} of the {} replicas it needs ({});"
+                            + " retrying in {} ms",
+                    localNodeId,
+                    transfer.partition(),
+                    transfer.gainer(),
+                    copiedFrom.size(),
+                    majority,
+                    transfer.sources(),
+                    config.retryDelayMillis());
+            sleeper.sleepNanos(TimeUnit.MILLISECONDS.toNanos(config.retryDelayMillis()));
+        }
+    }
+
+    /** Streams every register of the partition on {@code source} to the gainer; false when a request failed. */
+    private boolean copyRegistersFrom(String source, PartitionTransfer transfer) throws InterruptedException {
+        byte[] lastKey = new byte[0];
+        while (true) {
+            StreamChunk chunk;
+            try {
+                chunk = await(peers.fetch(
+                        source,
+                        new StreamRequest(transfer.partition(), lastKey, config.chunkBytes(), true),
+                        config.requestTimeoutMillis()));
+                if (!chunk.entries().isEmpty()) {
+                    await(peers.deliver(transfer.gainer(), chunk, config.requestTimeoutMillis()));
+                }
+            } catch (ExecutionException | TimeoutException failure) {
+                LOG.warn(
+                        "{}: copying the registers of partition {} from {} to {} failed ({})",
+                        localNodeId,
+                        transfer.partition(),
+                        source,
+                        transfer.gainer(),
+                        failure instanceof ExecutionException ? failure.getCause() : failure);
+                return false;
+            }
+            pace(StreamEndpoint.chunkBytes(chunk));
+            if (chunk.done()) {
+                return true;
+            }
+            lastKey = chunk.lastKey();
+        }
+    }
+
+    /** Waits as the byte budget requires after {@code bytes} were copied; nothing for an empty chunk. */
+    private void pace(long bytes) throws InterruptedException {
+        if (bytes == 0) {
+            return;
+        }
+        long waitNanos = budget.take(bytes);
+        if (waitNanos > 0) {
+            sleeper.sleepNanos(waitNanos);
         }
     }
 

@@ -9,13 +9,17 @@ import io.ringkv.protocol.message.GetRequest;
 import io.ringkv.protocol.message.Message;
 import io.ringkv.protocol.message.PutReply;
 import io.ringkv.protocol.message.PutRequest;
+import io.ringkv.ring.RingSnapshot;
 import io.ringkv.server.cli.BinaryConnection;
+import io.ringkv.server.linearizable.Register;
 import io.ringkv.server.node.RingKvNode;
+import io.ringkv.server.storage.StorageKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -74,6 +78,60 @@ class ElasticityIT {
                     writer.acknowledged().size(), writer.failures());
             assertThat(missing).isEmpty();
         }
+    }
+
+    /**
+     * LINEARIZABLE registers live apart from sibling sets; a change of membership must carry them to every
+     * new replica too, or the new ring's majorities could answer with an older value.
+     */
+    @Test
+    void should_carry_linearizable_registers_to_the_new_replicas_of_a_join_and_a_decommission() throws Exception {
+        try (ElasticCluster cluster = ElasticCluster.start(3, dataRoot, Map.of())) {
+            List<String> keys = new ArrayList<>();
+            try (BinaryConnection connection = connect(cluster.members().get(0))) {
+                for (int i = 0; i < 300; i++) {
+                    String key = "register-" + i;
+                    Message reply = connection.request(
+                            new PutRequest(bytes(key), value(key), new byte[0], 0, Consistency.LINEARIZABLE, 0));
+                    assertThat(reply).as("linearizable put of %s", key).isInstanceOf(PutReply.class);
+                    keys.add(key);
+                }
+            }
+
+            RingKvNode joiner = cluster.startNode();
+            cluster.awaitStableRing();
+            assertThat(missingRegisters(cluster, joiner, keys))
+                    .as("registers missing on the joiner")
+                    .isEmpty();
+
+            RingKvNode leaving = cluster.members().get(1);
+            cluster.decommission(leaving);
+            for (RingKvNode member : cluster.members()) {
+                assertThat(missingRegisters(cluster, member, keys))
+                        .as("registers missing on %s after %s left", member.nodeId(), leaving.nodeId())
+                        .isEmpty();
+            }
+        }
+    }
+
+    /** The keys {@code node} replicates in the current ring whose register it lacks or holds with another value. */
+    private static List<String> missingRegisters(ElasticCluster cluster, RingKvNode node, List<String> keys) {
+        RingSnapshot ring = cluster.ring();
+        List<String> missing = new ArrayList<>();
+        for (String key : keys) {
+            long token = ring.partitioner().token(bytes(key));
+            int partition = ring.partitioner().partitionOf(token);
+            if (!ring.preferenceList(partition).contains(node.nodeId())) {
+                continue;
+            }
+            Register held = node.linearizableRegisters()
+                    .read(new StorageKey(partition, token, bytes(key)))
+                    .join();
+            if (!held.present() || !Arrays.equals(held.value(), value(key))) {
+                missing.add(key);
+            }
+        }
+        return missing;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.ringkv.protocol.ErrorCode;
 import io.ringkv.protocol.message.StreamChunk;
 import io.ringkv.protocol.message.StreamRequest;
 import io.ringkv.server.coordinator.ReplicaUnreachableException;
+import io.ringkv.server.linearizable.RegisterStore;
 import io.ringkv.server.storage.ReplicaStore;
 import io.ringkv.server.storage.memory.InMemoryStorageEngine;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeStreamPeers implements StreamPeers {
 
     private final Map<String, ReplicaStore> stores = new HashMap<>();
+    private final Map<String, RegisterStore> registers = new HashMap<>();
     private final Map<String, StreamEndpoint> endpoints = new HashMap<>();
     private final Map<String, StreamingCounters> counters = new HashMap<>();
     private final Set<String> failing = new HashSet<>();
@@ -32,14 +34,20 @@ final class FakeStreamPeers implements StreamPeers {
     FakeStreamPeers(List<String> nodeIds) {
         for (String nodeId : nodeIds) {
             ReplicaStore store = new ReplicaStore(new InMemoryStorageEngine());
+            RegisterStore registerStore = new RegisterStore(new InMemoryStorageEngine());
             stores.put(nodeId, store);
+            registers.put(nodeId, registerStore);
             counters.put(nodeId, new StreamingCounters());
-            endpoints.put(nodeId, new StreamEndpoint(store, Runnable::run, counters.get(nodeId)));
+            endpoints.put(nodeId, new StreamEndpoint(store, registerStore, Runnable::run, counters.get(nodeId)));
         }
     }
 
     ReplicaStore store(String nodeId) {
         return stores.get(nodeId);
+    }
+
+    RegisterStore registers(String nodeId) {
+        return registers.get(nodeId);
     }
 
     StreamingCounters counters(String nodeId) {
