@@ -9,6 +9,7 @@ import io.ringkv.protocol.message.Message;
 import io.ringkv.server.membership.PeerAddress;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -141,8 +142,23 @@ public final class AdminCommand implements Callable<Integer> {
         for (JsonNode owner : ring.path("owners")) {
             owned.merge(owner.asText(), 1, Integer::sum);
         }
-        out.printf("%-10s %-10s %s%n", "node", "owned", "share");
+        Map<String, Integer> takingOver = new TreeMap<>();
+        for (JsonNode pending : ring.path("pending_owners")) {
+            if (!pending.isNull()) {
+                takingOver.merge(pending.asText(), 1, Integer::sum);
+                owned.putIfAbsent(pending.asText(), 0);
+            }
+        }
+        out.printf("%-10s %-10s %-8s %s%n", "node", "owned", "share", "taking over");
         int total = Math.max(1, ring.path("partition_count").asInt());
-        owned.forEach((id, count) -> out.printf("%-10s %-10d %.1f%%%n", id, count, 100.0 * count / total));
+        owned.forEach((id, count) -> out.printf(
+                "%-10s %-10d %-8s %d%n",
+                id,
+                count,
+                String.format(Locale.ROOT, "%.1f%%", 100.0 * count / total),
+                takingOver.getOrDefault(id, 0)));
+        if (!takingOver.isEmpty()) {
+            out.println("a membership change is in flight: the partitions taken over move when it completes");
+        }
     }
 }

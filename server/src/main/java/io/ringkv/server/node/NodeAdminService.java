@@ -10,7 +10,6 @@ import io.ringkv.server.membership.EndpointState;
 import io.ringkv.server.membership.MembershipView;
 import io.ringkv.server.telemetry.NodeMetrics;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Builds the admin reports from the node's published topology, hints and metrics; never blocks. */
@@ -69,14 +68,6 @@ final class NodeAdminService implements AdminService {
     @Override
     public RingReport ring() {
         RingSnapshot ring = topology.ring();
-        if (ring == null) {
-            return new RingReport(0, 0, 0, List.of(), List.of());
-        }
-        return new RingReport(
-                ring.version(),
-                ring.partitionCount(),
-                ring.replicationFactor(),
-                Arrays.asList(ring.ownersArray()),
-                List.of());
+        return ring == null ? RingReport.none() : RingReport.of(ring, topology.transition());
     }
 }

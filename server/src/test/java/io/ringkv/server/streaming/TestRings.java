@@ -11,12 +11,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Ring layouts, snapshots and pending transitions for tests, over nodes without racks. */
-final class TestRings {
+public final class TestRings {
 
     private TestRings() {}
 
     /** A layout of {@code nodes} members built by successive joins, like a real cluster grows. */
-    static RingLayout grown(int partitionCount, int replicationFactor, int nodes) {
+    public static RingLayout grown(int partitionCount, int replicationFactor, int nodes) {
         RingLayout layout = RingLayout.initial(nodeId(1), partitionCount, replicationFactor);
         for (int i = 2; i <= nodes; i++) {
             layout = layout.withMember(nodeId(i));
@@ -24,11 +24,11 @@ final class TestRings {
         return layout;
     }
 
-    static String nodeId(int index) {
+    public static String nodeId(int index) {
         return "n" + index;
     }
 
-    static RingSnapshot snapshot(long version, RingLayout layout) {
+    public static RingSnapshot snapshot(long version, RingLayout layout) {
         Map<String, NodeInfo> nodes = new HashMap<>();
         for (String member : layout.members()) {
             nodes.put(member, new NodeInfo(member, "127.0.0.1", 1, 2, "", NodeState.NORMAL, true));
@@ -38,7 +38,7 @@ final class TestRings {
     }
 
     /** The transition of a layout with pending owners, proposed by {@code proposer} at {@code epoch}. */
-    static PendingTransition transition(long epoch, String proposer, RingLayout pending) {
+    public static PendingTransition transition(long epoch, String proposer, RingLayout pending) {
         RingRegister register = new RingRegister(epoch, proposer, pending.toPayload());
         return new PendingTransition(register, pending, snapshot(epoch, pending), snapshotOfNext(epoch, pending));
     }
