@@ -81,6 +81,43 @@ class ElasticityIT {
     }
 
     /**
+     * {@code remove} of a dead node: the survivors take its partitions over and copy them from the replicas
+     * left, so afterwards every replica of every key in the new ring holds it.
+     */
+    @Test
+    void should_replace_a_dead_nodes_data_from_the_survivors_when_it_is_removed() throws Exception {
+        try (ElasticCluster cluster = ElasticCluster.start(4, dataRoot, Map.of())) {
+            preload(cluster);
+            RingKvNode dead = cluster.members().get(3);
+            cluster.kill(dead);
+
+            long startNanos = System.nanoTime();
+            cluster.remove(cluster.members().get(0), dead.nodeId());
+            System.out.printf(
+                    "elasticity: removal of dead %s took %d ms%n",
+                    dead.nodeId(), (System.nanoTime() - startNanos) / 1_000_000);
+
+            RingSnapshot ring = cluster.ring();
+            assertThat(ring.distinctOwnerCount()).isEqualTo(3);
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < PRELOADED_KEYS; i++) {
+                String key = "preload-" + i;
+                StorageKey storageKey = storageKey(ring, key);
+                for (String replica : ring.preferenceList(storageKey.partition())) {
+                    RingKvNode node = cluster.members().stream()
+                            .filter(member -> member.nodeId().equals(replica))
+                            .findFirst()
+                            .orElseThrow();
+                    if (node.replicaStore().read(storageKey).isEmpty()) {
+                        missing.add(key + " on " + replica);
+                    }
+                }
+            }
+            assertThat(missing).as("keys a replica lacks after the removal").isEmpty();
+        }
+    }
+
+    /**
      * LINEARIZABLE registers live apart from sibling sets; a change of membership must carry them to every
      * new replica too, or the new ring's majorities could answer with an older value.
      */
@@ -119,14 +156,11 @@ class ElasticityIT {
         RingSnapshot ring = cluster.ring();
         List<String> missing = new ArrayList<>();
         for (String key : keys) {
-            long token = ring.partitioner().token(bytes(key));
-            int partition = ring.partitioner().partitionOf(token);
-            if (!ring.preferenceList(partition).contains(node.nodeId())) {
+            StorageKey storageKey = storageKey(ring, key);
+            if (!ring.preferenceList(storageKey.partition()).contains(node.nodeId())) {
                 continue;
             }
-            Register held = node.linearizableRegisters()
-                    .read(new StorageKey(partition, token, bytes(key)))
-                    .join();
+            Register held = node.linearizableRegisters().read(storageKey).join();
             if (!held.present() || !Arrays.equals(held.value(), value(key))) {
                 missing.add(key);
             }
@@ -254,6 +288,11 @@ class ElasticityIT {
         int failures() {
             return failures;
         }
+    }
+
+    private static StorageKey storageKey(RingSnapshot ring, String key) {
+        long token = ring.partitioner().token(bytes(key));
+        return new StorageKey(ring.partitioner().partitionOf(token), token, bytes(key));
     }
 
     private static BinaryConnection connect(RingKvNode node) throws IOException {
