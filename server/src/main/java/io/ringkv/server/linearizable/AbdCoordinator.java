@@ -36,11 +36,21 @@ import org.slf4j.LoggerFactory;
  *       every live replica, and answers after a majority acknowledged it.
  * </ul>
  *
- * <p><b>Failures.</b> Fewer live replicas (by {@link ClusterView#isAlive}) than a majority: {@code
- * UNAVAILABLE}, definite, before anything is sent. A phase that cannot reach a majority (the deadline
- * passed, or too many replicas failed): {@code TIMEOUT}. It is definite when it happens in phase 1 (no
- * replica was asked to store anything), unknown in phase 2 (some replicas may hold the write, and a
- * later read may complete it). The deadline covers both phases.
+ * <p><b>Membership transitions.</b> While a transition is pending ({@link
+ * RegisterRequest#pendingReplicas()} non-empty), both phases go to the union of the current and the next
+ * preference list, each node once, and a phase completes only with a majority of each list (a node in
+ * both counts for both); phase 1 still takes the highest tag of every answer received. Why: every write
+ * that completes while the transition is pending is then held by a majority of the next preference
+ * list, so once the new ring takes over, its majorities intersect every completed write. Writes that
+ * completed before the transition was visible are carried over by the partition copy, which merges each
+ * register from a majority of the current replicas into the nodes gaining the partition. A majority of
+ * the current list alone would not do: it can miss every node of some majority of the next list.
+ *
+ * <p><b>Failures.</b> Fewer live replicas (by {@link ClusterView#isAlive}) than a majority (of either
+ * list while a transition is pending): {@code UNAVAILABLE}, definite, before anything is sent. A phase
+ * that cannot reach a majority (the deadline passed, or too many replicas failed): {@code TIMEOUT}. It is
+ * definite when it happens in phase 1 (no replica was asked to store anything), unknown in phase 2 (some
+ * replicas may hold the write, and a later read may complete it). The deadline covers both phases.
  *
  * <p><b>Threading.</b> Callable from any thread, never blocks. Replies arrive on many threads; each
  * operation's small state is guarded by its own monitor, and futures are completed outside it.
@@ -76,13 +86,23 @@ final class AbdCoordinator {
     }
 
     private CompletionStage<Register> start(RegisterRequest request, boolean read, UnaryOperator<Register> choose) {
-        List<String> alive =
-                request.replicas().stream().filter(cluster::isAlive).toList();
-        if (alive.size() < request.majority()) {
+        List<String> alive = request.nodes().stream().filter(cluster::isAlive).toList();
+        int aliveReplicas = RegisterRequest.countIn(request.replicas(), alive);
+        if (aliveReplicas < request.majority()) {
             return CompletableFuture.failedFuture(RequestFailedException.rejected(
                     ErrorCode.UNAVAILABLE,
-                    "only " + alive.size() + " of the " + request.replicas().size() + " replicas of this key are"
+                    "only " + aliveReplicas + " of the " + request.replicas().size() + " replicas of this key are"
                             + " reachable; a linearizable operation needs a majority (" + request.majority() + ")"));
+        }
+        int alivePending = RegisterRequest.countIn(request.pendingReplicas(), alive);
+        if (alivePending < request.pendingMajority()) {
+            return CompletableFuture.failedFuture(RequestFailedException.rejected(
+                    ErrorCode.UNAVAILABLE,
+                    "only " + alivePending + " of the "
+                            + request.pendingReplicas().size() + " replicas this key has"
+                            + " after the pending membership change are reachable; until it completes a linearizable"
+                            + " operation needs a majority of both the current (" + request.majority() + ") and the"
+                            + " next (" + request.pendingMajority() + ") replicas"));
         }
         Operation operation = new Operation(request, read, alive, choose);
         scheduler.schedule(operation::expire, request.timeoutMillis(), TimeUnit.MILLISECONDS);
@@ -109,7 +129,9 @@ final class AbdCoordinator {
         private final Map<String, Register> queried = new LinkedHashMap<>();
         private final Set<String> holding = new HashSet<>();
         private final List<ReplicaFailure> failures = new ArrayList<>();
-        private int outstanding;
+        /** Nodes asked in the current phase that have neither answered nor failed yet. */
+        private final Set<String> outstanding = new HashSet<>();
+
         private Register chosen;
 
         Operation(RegisterRequest request, boolean read, List<String> targets, UnaryOperator<Register> choose) {
@@ -117,7 +139,7 @@ final class AbdCoordinator {
             this.read = read;
             this.targets = targets;
             this.choose = choose;
-            this.outstanding = targets.size();
+            this.outstanding.addAll(targets);
         }
 
         void query() {
@@ -139,9 +161,9 @@ final class AbdCoordinator {
                 if (phase != Phase.QUERY) {
                     return;
                 }
-                outstanding--;
+                outstanding.remove(node);
                 queried.put(node, register);
-                if (queried.size() < request.majority()) {
+                if (!request.isQuorum(queried.keySet())) {
                     return;
                 }
                 Register highest = queried.values().stream()
@@ -157,12 +179,13 @@ final class AbdCoordinator {
                 writeTo = targets.stream()
                         .filter(target -> !holding.contains(target))
                         .toList();
-                if (holding.size() >= request.majority()) {
+                if (request.isQuorum(holding)) {
                     phase = Phase.DONE;
                     toWrite = null;
                 } else {
                     phase = Phase.PROPAGATE;
-                    outstanding = writeTo.size();
+                    outstanding.clear();
+                    outstanding.addAll(writeTo);
                     toWrite = chosen;
                 }
             }
@@ -189,8 +212,8 @@ final class AbdCoordinator {
                 if (phase != Phase.QUERY) {
                     return;
                 }
-                outstanding--;
-                if (queried.size() + outstanding >= request.majority()) {
+                outstanding.remove(node);
+                if (couldStillReachQuorum(queried.keySet())) {
                     return;
                 }
                 hopeless = finishWithFailure("too few replicas answered");
@@ -204,9 +227,9 @@ final class AbdCoordinator {
                 if (phase != Phase.PROPAGATE) {
                     return;
                 }
-                outstanding--;
+                outstanding.remove(node);
                 holding.add(node);
-                if (holding.size() < request.majority()) {
+                if (!request.isQuorum(holding)) {
                     return;
                 }
                 phase = Phase.DONE;
@@ -222,13 +245,20 @@ final class AbdCoordinator {
                 if (phase != Phase.PROPAGATE) {
                     return;
                 }
-                outstanding--;
-                if (holding.size() + outstanding >= request.majority()) {
+                outstanding.remove(node);
+                if (couldStillReachQuorum(holding)) {
                     return;
                 }
                 hopeless = finishWithFailure("too few replicas acknowledged");
             }
             result.completeExceptionally(hopeless);
+        }
+
+        /** Whether {@code answered} plus every node still to answer in this phase would be a quorum. */
+        private boolean couldStillReachQuorum(Set<String> answered) {
+            Set<String> possible = new HashSet<>(answered);
+            possible.addAll(outstanding);
+            return request.isQuorum(possible);
         }
 
         void expire() {
@@ -250,16 +280,25 @@ final class AbdCoordinator {
         private RequestFailedException finishWithFailure(String reason) {
             boolean storing = phase == Phase.PROPAGATE;
             phase = Phase.DONE;
-            int answered = storing ? holding.size() : queried.size();
+            Set<String> answeredNodes = storing ? holding : queried.keySet();
+            // Report the first list the answers hold no majority of; without a transition, the replicas.
+            boolean shortOfReplicas = !request.transitionPending()
+                    || RegisterRequest.countIn(request.replicas(), answeredNodes) < request.majority();
+            List<String> measured = shortOfReplicas ? request.replicas() : request.pendingReplicas();
+            int answered = RegisterRequest.countIn(measured, answeredNodes);
+            int needed = RegisterRequest.majorityOf(measured);
+            String ofWhich = !request.transitionPending()
+                    ? ""
+                    : shortOfReplicas ? " from the current replicas" : " from the next replicas";
             return new RequestFailedException(
                     ErrorCode.TIMEOUT,
                     (read ? "linearizable read of " : "linearizable write of ") + request.key() + ": " + reason
                             + " in the " + (storing ? "write phase" : "query phase") + " (" + answered + " of the "
-                            + request.majority() + " needed)"
+                            + needed + " needed" + ofWhich + ")"
                             + (storing ? "; the outcome is unknown" : "; nothing was written"),
                     !storing,
                     answered,
-                    request.majority(),
+                    needed,
                     failures);
         }
     }

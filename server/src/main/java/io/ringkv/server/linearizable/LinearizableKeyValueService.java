@@ -14,13 +14,15 @@ import io.ringkv.server.coordinator.WriteOptions;
 import io.ringkv.server.coordinator.WriteResult;
 import io.ringkv.server.storage.StorageKey;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
  * The client-facing side of the {@code LINEARIZABLE} mode: validates a request, finds the key's true
- * preference list in the current ring, and runs the ABD algorithm from this node. Any node coordinates:
+ * preference list in the current ring (and in the pending ring while a membership transition is in
+ * flight, for {@code AbdCoordinator}'s joint quorums), and runs the ABD algorithm from this node. Any node coordinates:
  * nothing is forwarded, since the coordinator only talks to the replicas and keeps no state of its own.
  *
  * <p>Differences from the other modes, by design: R and W are ignored (every phase needs a majority of
@@ -89,7 +91,8 @@ public final class LinearizableKeyValueService implements KeyValueService {
                 .thenApply(tag -> new WriteResult(NO_CONTEXT, config.nodeId()));
     }
 
-    private RegisterRequest resolve(byte[] key, long timeoutMillis) {
+    /** Validates the key and builds its request from one ring snapshot; package-private for tests. */
+    RegisterRequest resolve(byte[] key, long timeoutMillis) {
         RingSnapshot ring = cluster.ring();
         if (ring == null) {
             throw RequestFailedException.rejected(
@@ -103,7 +106,27 @@ public final class LinearizableKeyValueService implements KeyValueService {
         long token = ring.partitioner().token(key);
         int partition = ring.partitioner().partitionOf(token);
         long timeout = timeoutMillis == 0 ? config.requestTimeoutMillis() : timeoutMillis;
-        return new RegisterRequest(new StorageKey(partition, token, key), ring.preferenceList(partition), timeout);
+        List<String> replicas = ring.preferenceList(partition);
+        return new RegisterRequest(
+                new StorageKey(partition, token, key),
+                replicas,
+                pendingReplicas(ring, cluster.pendingRing(), partition, replicas),
+                timeout);
+    }
+
+    /**
+     * The partition's preference list in the ring a pending transition leads to, when it changes the
+     * replicas; otherwise empty (no joint quorum needed). A pending ring of another version than {@code
+     * ring} is ignored: it belongs to an older or newer ring than this request uses.
+     */
+    private static List<String> pendingReplicas(
+            RingSnapshot ring, RingSnapshot pending, int partition, List<String> replicas) {
+        if (pending == null || pending.version() != ring.version()) {
+            return List.of();
+        }
+        List<String> next = pending.preferenceList(partition);
+        // Same nodes in another order: the same majorities, so nothing to add.
+        return Set.copyOf(next).equals(Set.copyOf(replicas)) ? List.of() : next;
     }
 
     /** Turns a synchronous validation failure into a failed stage, so callers handle one path. */

@@ -19,8 +19,12 @@ class AbdCoordinatorTest {
     private static final List<String> NODES = List.of("n1", "n2", "n3");
     private static final StorageKey KEY = new StorageKey(1, 7L, bytes("k"));
     private static final RegisterRequest REQUEST = new RegisterRequest(KEY, NODES, 1_000);
+    /** While a transition that hands n3's place to n4 is pending: current [n1, n2, n3], next [n1, n2, n4]. */
+    private static final List<String> NEXT = List.of("n1", "n2", "n4");
 
-    private final FakeRegisterReplicas replicas = new FakeRegisterReplicas(NODES);
+    private static final RegisterRequest DURING_TRANSITION = new RegisterRequest(KEY, NODES, NEXT, 1_000);
+
+    private final FakeRegisterReplicas replicas = new FakeRegisterReplicas(List.of("n1", "n2", "n3", "n4"));
     private final FakeClusterView cluster = new FakeClusterView(null);
     private final ManualTimeoutScheduler timeouts = new ManualTimeoutScheduler();
     private final AbdCoordinator coordinator = coordinator("n1/1");
@@ -236,6 +240,100 @@ class AbdCoordinatorTest {
             assertThat(replicas.registerOf(node).tag()).isEqualTo(newer.join());
         }
         assertThat(join(coordinator.read(REQUEST)).value()).isEqualTo(bytes("newer"));
+    }
+
+    @Test
+    void should_not_acknowledge_a_write_during_a_transition_before_a_majority_of_the_next_replicas_holds_it() {
+        replicas.onWrite("n1", Behaviour.NEVER).onWrite("n4", Behaviour.HOLD);
+
+        CompletableFuture<AbdTag> write =
+                coordinator.write(DURING_TRANSITION, bytes("v"), false).toCompletableFuture();
+
+        // n2 and n3 are a majority of the current replicas, but n2 alone is not one of the next.
+        assertThat(write).isNotDone();
+        assertThat(replicas.queriesSent()).containsExactlyInAnyOrder("n1", "n2", "n3", "n4");
+        assertThat(replicas.writesSent()).containsExactlyInAnyOrder("n1", "n2", "n3", "n4");
+        replicas.release("n4");
+        assertThat(write).isCompletedWithValue(new AbdTag(1, "n1/1"));
+        assertThat(replicas.registerOf("n4")).isEqualTo(Register.value(new AbdTag(1, "n1/1"), bytes("v")));
+    }
+
+    @Test
+    void should_not_answer_a_read_during_a_transition_before_its_write_back_reached_a_majority_of_the_next_replicas() {
+        Register newest = Register.value(new AbdTag(5, "n2/1"), bytes("new"));
+        replicas.holding("n1", Register.value(new AbdTag(4, "n2/1"), bytes("old")))
+                .holding("n2", Register.value(new AbdTag(4, "n2/1"), bytes("old")))
+                .holding("n3", newest)
+                .onQuery("n1", Behaviour.NEVER)
+                .onWrite("n1", Behaviour.NEVER)
+                .onWrite("n4", Behaviour.HOLD);
+
+        CompletableFuture<Register> read = coordinator.read(DURING_TRANSITION).toCompletableFuture();
+
+        // n3, and n2 after the write-back, are a majority of the current replicas only.
+        assertThat(read).isNotDone();
+        assertThat(replicas.registerOf("n2")).isEqualTo(newest);
+        assertThat(replicas.writesSent()).containsExactlyInAnyOrder("n1", "n2", "n4");
+        replicas.release("n4");
+        assertThat(read).isCompletedWithValue(newest);
+        assertThat(replicas.registerOf("n4")).isEqualTo(newest);
+    }
+
+    @Test
+    void should_read_the_highest_tag_found_in_either_list_during_a_transition() {
+        Register newest = Register.value(new AbdTag(7, "n3/1"), bytes("newest"));
+        replicas.holding("n1", Register.value(new AbdTag(5, "n1/1"), bytes("old")))
+                .holding("n3", newest)
+                .holding("n4", newest)
+                .onQuery("n2", Behaviour.NEVER);
+
+        Register read = join(coordinator.read(DURING_TRANSITION));
+        AbdTag written = join(coordinator.write(DURING_TRANSITION, bytes("next"), false));
+
+        assertThat(read).isEqualTo(newest);
+        assertThat(written).isEqualTo(new AbdTag(8, "n1/1"));
+    }
+
+    @Test
+    void should_fail_unavailable_when_the_next_replicas_have_no_live_majority_though_the_current_ones_have() {
+        cluster.markDown("n2", "n4");
+
+        RequestFailedException failure = failure(coordinator.write(DURING_TRANSITION, bytes("v"), false));
+
+        assertThat(failure.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(failure.definite()).isTrue();
+        assertThat(replicas.queriesSent()).isEmpty();
+        assertThat(timeouts.pendingCount()).isZero();
+    }
+
+    @Test
+    void should_fail_a_transition_query_definitely_once_the_next_replicas_can_no_longer_answer_a_majority() {
+        replicas.onQuery("n2", Behaviour.FAIL).onQuery("n4", Behaviour.FAIL);
+
+        RequestFailedException failure = failure(coordinator.write(DURING_TRANSITION, bytes("v"), false));
+
+        assertThat(failure.code()).isEqualTo(ErrorCode.TIMEOUT);
+        assertThat(failure.definite()).isTrue();
+        assertThat(failure.acksReceived()).isEqualTo(1);
+        assertThat(failure.acksRequired()).isEqualTo(2);
+        assertThat(failure.getMessage()).contains("from the next replicas");
+        assertThat(replicas.writesSent()).isEmpty();
+    }
+
+    @Test
+    void should_time_out_a_transition_write_with_an_unknown_outcome_when_the_next_replicas_do_not_acknowledge() {
+        replicas.onWrite("n2", Behaviour.NEVER).onWrite("n4", Behaviour.NEVER);
+
+        CompletableFuture<AbdTag> write =
+                coordinator.write(DURING_TRANSITION, bytes("v"), false).toCompletableFuture();
+        assertThat(write).isNotDone();
+        timeouts.fireAll();
+
+        RequestFailedException failure = failure(write);
+        assertThat(failure.code()).isEqualTo(ErrorCode.TIMEOUT);
+        assertThat(failure.definite()).isFalse();
+        assertThat(failure.acksReceived()).isEqualTo(1);
+        assertThat(failure.acksRequired()).isEqualTo(2);
     }
 
     private AbdCoordinator coordinator(String writerId) {

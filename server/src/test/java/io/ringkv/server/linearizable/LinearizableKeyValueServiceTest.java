@@ -42,7 +42,10 @@ class LinearizableKeyValueServiceTest {
     private static final WriteOptions LINEARIZABLE_WRITE = new WriteOptions(0, Consistency.LINEARIZABLE, 0);
     private static final ReadOptions LINEARIZABLE_READ = new ReadOptions(0, Consistency.LINEARIZABLE, 0);
 
-    private final FakeRegisterReplicas replicas = new FakeRegisterReplicas(NODES);
+    /** The nodes of a ring where n4 took n3's place. */
+    private static final List<String> NEXT_NODES = List.of("n1", "n2", "n4");
+
+    private final FakeRegisterReplicas replicas = new FakeRegisterReplicas(List.of("n1", "n2", "n3", "n4"));
     private final ManualTimeoutScheduler timeouts = new ManualTimeoutScheduler();
     private final LinearizableKeyValueService service = service(new FakeClusterView(ring()));
 
@@ -130,6 +133,47 @@ class LinearizableKeyValueServiceTest {
         assertThat(refused.getMessage()).isEqualTo("linearizable mode not wired");
     }
 
+    @Test
+    void should_add_the_next_preference_list_while_a_transition_of_the_same_ring_version_is_pending() {
+        LinearizableKeyValueService transitioning =
+                service(new FakeClusterView(ring()).withPendingRing(ring(1, NEXT_NODES)));
+
+        RegisterRequest request = transitioning.resolve(bytes("k"), 0);
+
+        assertThat(request.replicas()).containsExactlyInAnyOrderElementsOf(NODES);
+        assertThat(request.pendingReplicas()).containsExactlyInAnyOrderElementsOf(NEXT_NODES);
+    }
+
+    @Test
+    void should_ignore_a_pending_ring_of_another_version() {
+        LinearizableKeyValueService stale = service(new FakeClusterView(ring()).withPendingRing(ring(2, NEXT_NODES)));
+
+        assertThat(stale.resolve(bytes("k"), 0).pendingReplicas()).isEmpty();
+        assertThat(service(new FakeClusterView(ring())).resolve(bytes("k"), 0).pendingReplicas())
+                .isEmpty();
+    }
+
+    @Test
+    void should_ignore_a_pending_ring_that_keeps_the_same_replicas_in_another_order() {
+        List<String> reordered = List.of("n3", "n2", "n1");
+        LinearizableKeyValueService unchanged =
+                service(new FakeClusterView(ring()).withPendingRing(ring(1, reordered)));
+
+        assertThat(unchanged.resolve(bytes("k"), 0).pendingReplicas()).isEmpty();
+    }
+
+    @Test
+    void should_store_a_write_made_during_a_transition_on_the_gaining_node_too() {
+        replicas.onWrite("n3", FakeRegisterReplicas.Behaviour.NEVER);
+        LinearizableKeyValueService transitioning =
+                service(new FakeClusterView(ring()).withPendingRing(ring(1, NEXT_NODES)));
+
+        join(transitioning.put(bytes("k"), bytes("v"), new byte[0], LINEARIZABLE_WRITE));
+
+        assertThat(replicas.queriesSent()).containsExactlyInAnyOrder("n1", "n2", "n3", "n4");
+        assertThat(replicas.registerOf("n4").value()).isEqualTo(bytes("v"));
+    }
+
     private LinearizableKeyValueService service(FakeClusterView cluster) {
         return new LinearizableKeyValueService(CONFIG, "n1/1", cluster, replicas, timeouts);
     }
@@ -148,13 +192,18 @@ class LinearizableKeyValueServiceTest {
     }
 
     private static RingSnapshot ring() {
+        return ring(1, NODES);
+    }
+
+    /** Partitions owned by {@code owners} in turn, three replicas each: every list holds all of them. */
+    private static RingSnapshot ring(long version, List<String> owners) {
         Map<String, NodeInfo> nodes = new LinkedHashMap<>();
-        NODES.forEach(node -> nodes.put(node, new NodeInfo(node, "127.0.0.1", 1, 2, "", NodeState.NORMAL, true)));
-        String[] owners = new String[8];
-        for (int partition = 0; partition < owners.length; partition++) {
-            owners[partition] = NODES.get(partition % NODES.size());
+        owners.forEach(node -> nodes.put(node, new NodeInfo(node, "127.0.0.1", 1, 2, "", NodeState.NORMAL, true)));
+        String[] owned = new String[8];
+        for (int partition = 0; partition < owned.length; partition++) {
+            owned[partition] = owners.get(partition % owners.size());
         }
-        return RingSnapshot.of(1, new Partitioner(owners.length), 3, owners, nodes);
+        return RingSnapshot.of(version, new Partitioner(owned.length), 3, owned, nodes);
     }
 
     private static <T> T join(CompletionStage<T> stage) {

@@ -51,13 +51,18 @@ final class SimulatedReplicas implements RegisterReplicas {
     public CompletionStage<Void> write(String nodeId, StorageKey key, Register register, long timeoutMillis) {
         CompletableFuture<Void> reply = new CompletableFuture<>();
         deliver(nodeId, reply, () -> {
-            if (register.newerThan(state.get(nodeId))) {
-                state.put(nodeId, register);
-                storedTags.computeIfAbsent(nodeId, ignored -> new ArrayList<>()).add(register.tag());
-            }
+            store(nodeId, register);
             return null;
         });
         return reply;
+    }
+
+    /**
+     * The partition copy of a membership change, done at once: {@code gaining} merges the registers that
+     * {@code sources} hold, by the store's rule.
+     */
+    void copy(List<String> sources, String gaining) {
+        sources.forEach(source -> store(gaining, state.get(source)));
     }
 
     List<AbdTag> storedTags(String node) {
@@ -66,6 +71,13 @@ final class SimulatedReplicas implements RegisterReplicas {
 
     int dropped() {
         return dropped;
+    }
+
+    private void store(String nodeId, Register register) {
+        if (register.newerThan(state.get(nodeId))) {
+            state.put(nodeId, register);
+            storedTags.computeIfAbsent(nodeId, ignored -> new ArrayList<>()).add(register.tag());
+        }
     }
 
     /** Request travels, is applied on arrival, and the reply travels back; either leg may be lost. */
