@@ -150,10 +150,7 @@ class AbdCoordinatorTest {
         timeouts.fireAll();
 
         RequestFailedException failure = failure(write);
-        assertThat(failure.code()).isEqualTo(ErrorCode.TIMEOUT);
-        assertThat(failure.definite()).isFalse();
-        assertThat(failure.acksReceived()).isEqualTo(1);
-        assertThat(failure.acksRequired()).isEqualTo(2);
+        assertTimedOut(failure, false, 1, 2);
         // The write did land on n1: a later read may well return it, which is why it is not definite.
         assertThat(replicas.registerOf("n1").present()).isTrue();
     }
@@ -312,10 +309,7 @@ class AbdCoordinatorTest {
 
         RequestFailedException failure = failure(coordinator.write(DURING_TRANSITION, bytes("v"), false));
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.TIMEOUT);
-        assertThat(failure.definite()).isTrue();
-        assertThat(failure.acksReceived()).isEqualTo(1);
-        assertThat(failure.acksRequired()).isEqualTo(2);
+        assertTimedOut(failure, true, 1, 2);
         assertThat(failure.getMessage()).contains("from the next replicas");
         assertThat(replicas.writesSent()).isEmpty();
     }
@@ -330,10 +324,15 @@ class AbdCoordinatorTest {
         timeouts.fireAll();
 
         RequestFailedException failure = failure(write);
+        assertTimedOut(failure, false, 1, 2);
+    }
+
+    /** A TIMEOUT that is definite or not, with {@code received} of the {@code required} answers. */
+    private static void assertTimedOut(RequestFailedException failure, boolean definite, int received, int required) {
         assertThat(failure.code()).isEqualTo(ErrorCode.TIMEOUT);
-        assertThat(failure.definite()).isFalse();
-        assertThat(failure.acksReceived()).isEqualTo(1);
-        assertThat(failure.acksRequired()).isEqualTo(2);
+        assertThat(failure.definite()).as("definite").isEqualTo(definite);
+        assertThat(failure.acksReceived()).as("answers received").isEqualTo(received);
+        assertThat(failure.acksRequired()).as("answers required").isEqualTo(required);
     }
 
     private AbdCoordinator coordinator(String writerId) {
