@@ -2,6 +2,7 @@ package io.ringkv.consistency.nemesis;
 
 import io.ringkv.consistency.history.HistoryRecorder;
 import io.ringkv.consistency.history.OpType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,11 @@ import org.slf4j.LoggerFactory;
  * Plays a {@link NemesisSchedule} in real time on its own thread, as Jepsen's nemesis process does:
  * each fault is recorded in the history as {@code :invoke} then {@code :info} on the {@code :nemesis}
  * process, with the fault's description as value, both when it is injected and when it is healed.
+ *
+ * <p>A schedule's times are a plan, not a promise: a heal can take longer than planned (a restarted
+ * node JVM starts slowly on a busy machine). The driver then shifts the rest of the schedule by the delay,
+ * keeping every calm gap and fault length as planned, so a slow heal never swallows the next window; the
+ * run waits for the schedule with {@link #awaitPlayed}.
  *
  * <p>{@link #stop()} ends the schedule early and heals the fault in place, if any; it always returns
  * with the cluster healed as far as the fault actions could heal it. A fault that cannot be injected or
@@ -26,10 +32,13 @@ public final class NemesisDriver {
     private final FaultActions actions;
     private final HistoryRecorder recorder;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch played = new CountDownLatch(1);
     private final List<AppliedFault> applied = new ArrayList<>();
     private final Thread thread;
     private volatile RuntimeException failure;
     private long originNanos;
+    /** How far behind its plan the schedule runs: the delays of the slow heals so far. */
+    private long delayMillis;
 
     public NemesisDriver(NemesisSchedule schedule, FaultActions actions, HistoryRecorder recorder) {
         this.schedule = schedule;
@@ -56,6 +65,21 @@ public final class NemesisDriver {
         }
     }
 
+    /**
+     * Waits until every window of the schedule has been injected and healed (or the schedule ended on a
+     * failure or a stop).
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public boolean awaitPlayed(Duration timeout) {
+        try {
+            return played.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The faults injected so far, in order; complete after {@link #stop()}. */
     public synchronized List<AppliedFault> applied() {
         return List.copyOf(applied);
@@ -67,8 +91,16 @@ public final class NemesisDriver {
     }
 
     private void run() {
+        try {
+            play();
+        } finally {
+            played.countDown();
+        }
+    }
+
+    private void play() {
         for (FaultWindow window : schedule.windows()) {
-            if (waitUntil(window.startMillis())) {
+            if (waitUntil(window.startMillis() + delayMillis)) {
                 return;
             }
             Fault fault = window.fault();
@@ -78,12 +110,21 @@ public final class NemesisDriver {
                 LOG.info("nemesis: {}", fault.describe());
                 actions.inject(fault);
                 recorder.nemesis(OpType.INFO, fault.startFunction(), fault.ednValue());
-                waitUntil(window.endMillis());
+                waitUntil(window.endMillis() + delayMillis);
             } catch (RuntimeException injectFailure) {
                 failure = injectFailure;
                 LOG.error("nemesis could not inject {}: {}", fault.describe(), injectFailure.getMessage());
             } finally {
                 heal(fault, startNanos);
+            }
+            long lateMillis = TimeUnit.NANOSECONDS.toMillis(recorder.elapsedNanos() - originNanos)
+                    - (window.endMillis() + delayMillis);
+            if (lateMillis > 0) {
+                delayMillis += lateMillis;
+                LOG.info(
+                        "nemesis: {} ran {} ms past its window; the rest of the schedule shifts",
+                        fault.describe(),
+                        lateMillis);
             }
             if (failure != null) {
                 return;

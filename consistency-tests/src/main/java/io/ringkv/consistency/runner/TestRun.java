@@ -164,6 +164,11 @@ public final class TestRun {
         threads.forEach(Thread::start);
         try {
             stop.await(options.duration().toNanos(), TimeUnit.NANOSECONDS);
+            // A slow heal shifts the schedule; the clients keep working until it has been played, for at most
+            // another run duration, so that a busy machine does not silently drop planned faults.
+            if (!nemesis.awaitPlayed(options.duration())) {
+                LOG.warn("the nemesis had not played its schedule one run duration after the run's end; stopping it");
+            }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } finally {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class NemesisDriverTest {
@@ -87,10 +88,38 @@ class NemesisDriverTest {
         assertThat(infos).extracting(Op::f).containsExactly("restart");
     }
 
+    @Test
+    void should_still_play_every_window_when_a_heal_runs_past_the_plan() {
+        // The first heal takes 10 s on the recorder's clock, far past the second window's planned start:
+        // the rest of the schedule shifts instead of being dropped, and awaitPlayed sees it through.
+        AtomicLong nanos = new AtomicLong();
+        HistoryRecorder slowRecorder = new HistoryRecorder(nanos::get);
+        actions.onHeal = () -> nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+        NemesisSchedule schedule = new NemesisSchedule(List.of(
+                new FaultWindow(0, 10, new Fault.Kill(List.of("n2"))),
+                new FaultWindow(20, 30, new Fault.Pause(List.of("n3")))));
+        NemesisDriver driver = new NemesisDriver(schedule, actions, slowRecorder);
+
+        driver.start();
+
+        assertThat(driver.awaitPlayed(Duration.ofSeconds(5)))
+                .as("schedule played")
+                .isTrue();
+        assertThat(actions.calls)
+                .containsExactly("inject kill [n2]", "heal kill [n2]", "inject pause [n3]", "heal pause [n3]");
+        List<AppliedFault> applied = driver.applied();
+        assertThat(applied.get(1).startNanos())
+                .as("the pause starts after the late heal")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(10).toNanos());
+        driver.stop();
+        assertThat(driver.failure()).isNull();
+    }
+
     /** Records what the driver asked for. */
     private static final class CapturingFaultActions implements FaultActions {
         final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         volatile boolean failOnInject;
+        volatile Runnable onHeal = () -> {};
 
         @Override
         public void inject(Fault fault) {
@@ -103,6 +132,7 @@ class NemesisDriverTest {
         @Override
         public void heal(Fault fault) {
             calls.add("heal " + fault.describe());
+            onHeal.run();
         }
     }
 }
