@@ -30,7 +30,10 @@ final class GossipMessageReader {
                 reader.string(table.clusterName(), "cluster_name"),
                 Arrays.asList(digests),
                 table.ringEpoch(),
-                reader.string(table.ringProposer(), "ring_proposer"));
+                reader.string(table.ringProposer(), "ring_proposer"),
+                table.heartbeat(),
+                table.full(),
+                table.viewHash());
     }
 
     static GossipAck gossipAck(FlatReader reader, io.ringkv.protocol.fbs.GossipAck table) {
@@ -46,7 +49,13 @@ final class GossipMessageReader {
         for (int i = 0; i < stateCount; i++) {
             states[i] = endpointState(reader, table.states(state, i));
         }
-        return new GossipAck(Arrays.asList(digests), Arrays.asList(states), ring(reader, table.ring()));
+        return new GossipAck(
+                Arrays.asList(digests),
+                Arrays.asList(states),
+                ring(reader, table.ring()),
+                reader.string(table.from(), "from"),
+                table.heartbeat(),
+                table.viewHash());
     }
 
     static GossipAck2 gossipAck2(FlatReader reader, io.ringkv.protocol.fbs.GossipAck2 table) {
@@ -63,18 +72,25 @@ final class GossipMessageReader {
         return new GossipDigest(reader.string(table.nodeId(), "digests.node_id"), table.generation(), table.version());
     }
 
+    /** The deprecated {@code heartbeat} slot is ignored: heartbeats travel in the SYN and ACK. */
     private static EndpointState endpointState(FlatReader reader, io.ringkv.protocol.fbs.EndpointState table) {
+        int unreachableCount =
+                reader.listLength(table.unreachableLength(), FlatReader.STRING_ELEMENT_BYTES, "states.unreachable");
+        String[] unreachable = new String[unreachableCount];
+        for (int i = 0; i < unreachableCount; i++) {
+            unreachable[i] = reader.string(table.unreachable(i), "states.unreachable");
+        }
         return new EndpointState(
                 reader.string(table.nodeId(), "states.node_id"),
                 table.generation(),
                 table.version(),
-                table.heartbeat(),
                 reader.string(table.host(), "states.host"),
                 table.binaryPort(),
                 table.httpPort(),
                 reader.string(table.rack(), "states.rack"),
                 reader.nodeStatus(table.status()),
-                table.incarnation());
+                table.incarnation(),
+                List.of(unreachable));
     }
 
     /** An absent ring reads as {@code null}: the sender's ring was not newer. */

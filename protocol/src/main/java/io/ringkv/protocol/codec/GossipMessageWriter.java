@@ -23,14 +23,24 @@ final class GossipMessageWriter {
         int digests = digests(writer, message.digests());
         int ringProposer = writer.string(message.ringProposer());
         return io.ringkv.protocol.fbs.GossipSyn.createGossipSyn(
-                writer.builder, from, clusterName, digests, message.ringEpoch(), ringProposer);
+                writer.builder,
+                from,
+                clusterName,
+                digests,
+                message.ringEpoch(),
+                ringProposer,
+                message.heartbeat(),
+                message.full(),
+                message.viewHash());
     }
 
     static int gossipAck(FlatWriter writer, GossipAck message) {
         int digests = digests(writer, message.digests());
         int states = states(writer, message.states());
         int ring = ring(writer, message.ring());
-        return io.ringkv.protocol.fbs.GossipAck.createGossipAck(writer.builder, digests, states, ring);
+        int from = writer.string(message.from());
+        return io.ringkv.protocol.fbs.GossipAck.createGossipAck(
+                writer.builder, digests, states, ring, from, message.heartbeat(), message.viewHash());
     }
 
     static int gossipAck2(FlatWriter writer, GossipAck2 message) {
@@ -57,18 +67,19 @@ final class GossipMessageWriter {
             int nodeId = writer.string(state.nodeId());
             int host = writer.string(state.host());
             int rack = writer.string(state.rack());
+            int unreachable = writer.strings(state.unreachable());
             offsets[i] = io.ringkv.protocol.fbs.EndpointState.createEndpointState(
                     writer.builder,
                     nodeId,
                     state.generation(),
                     state.version(),
-                    state.heartbeat(),
                     host,
                     state.binaryPort(),
                     state.httpPort(),
                     rack,
                     state.status().wireValue(),
-                    state.incarnation());
+                    state.incarnation(),
+                    unreachable);
         }
         return writer.tables(offsets);
     }

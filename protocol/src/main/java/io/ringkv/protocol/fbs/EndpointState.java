@@ -23,7 +23,6 @@ public final class EndpointState extends Table {
   public ByteBuffer nodeIdInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 4, 1); }
   public long generation() { int o = __offset(6); return o != 0 ? bb.getLong(o + bb_pos) : 0L; }
   public long version() { int o = __offset(8); return o != 0 ? bb.getLong(o + bb_pos) : 0L; }
-  public long heartbeat() { int o = __offset(10); return o != 0 ? bb.getLong(o + bb_pos) : 0L; }
   public String host() { int o = __offset(12); return o != 0 ? __string(o + bb_pos) : null; }
   public ByteBuffer hostAsByteBuffer() { return __vector_as_bytebuffer(12, 1); }
   public ByteBuffer hostInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 12, 1); }
@@ -34,23 +33,30 @@ public final class EndpointState extends Table {
   public ByteBuffer rackInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 18, 1); }
   public int status() { int o = __offset(20); return o != 0 ? bb.get(o + bb_pos) & 0xFF : 0; }
   public long incarnation() { int o = __offset(22); return o != 0 ? bb.getLong(o + bb_pos) : 0L; }
+  /**
+   * Node ids of the peers this endpoint, as one of their monitors, currently convicts as down.
+   */
+  public String unreachable(int j) { int o = __offset(24); return o != 0 ? __string(__vector(o) + j * 4) : null; }
+  public int unreachableLength() { int o = __offset(24); return o != 0 ? __vector_len(o) : 0; }
+  public StringVector unreachableVector() { return unreachableVector(new StringVector()); }
+  public StringVector unreachableVector(StringVector obj) { int o = __offset(24); return o != 0 ? obj.__assign(__vector(o), 4, bb) : null; }
 
   public static int createEndpointState(FlatBufferBuilder builder,
       int nodeIdOffset,
       long generation,
       long version,
-      long heartbeat,
       int hostOffset,
       int binaryPort,
       int httpPort,
       int rackOffset,
       int status,
-      long incarnation) {
-    builder.startTable(10);
+      long incarnation,
+      int unreachableOffset) {
+    builder.startTable(11);
     EndpointState.addIncarnation(builder, incarnation);
-    EndpointState.addHeartbeat(builder, heartbeat);
     EndpointState.addVersion(builder, version);
     EndpointState.addGeneration(builder, generation);
+    EndpointState.addUnreachable(builder, unreachableOffset);
     EndpointState.addRack(builder, rackOffset);
     EndpointState.addHost(builder, hostOffset);
     EndpointState.addNodeId(builder, nodeIdOffset);
@@ -60,17 +66,19 @@ public final class EndpointState extends Table {
     return EndpointState.endEndpointState(builder);
   }
 
-  public static void startEndpointState(FlatBufferBuilder builder) { builder.startTable(10); }
+  public static void startEndpointState(FlatBufferBuilder builder) { builder.startTable(11); }
   public static void addNodeId(FlatBufferBuilder builder, int nodeIdOffset) { builder.addOffset(0, nodeIdOffset, 0); }
   public static void addGeneration(FlatBufferBuilder builder, long generation) { builder.addLong(1, generation, 0L); }
   public static void addVersion(FlatBufferBuilder builder, long version) { builder.addLong(2, version, 0L); }
-  public static void addHeartbeat(FlatBufferBuilder builder, long heartbeat) { builder.addLong(3, heartbeat, 0L); }
   public static void addHost(FlatBufferBuilder builder, int hostOffset) { builder.addOffset(4, hostOffset, 0); }
   public static void addBinaryPort(FlatBufferBuilder builder, int binaryPort) { builder.addShort(5, (short) binaryPort, (short) 0); }
   public static void addHttpPort(FlatBufferBuilder builder, int httpPort) { builder.addShort(6, (short) httpPort, (short) 0); }
   public static void addRack(FlatBufferBuilder builder, int rackOffset) { builder.addOffset(7, rackOffset, 0); }
   public static void addStatus(FlatBufferBuilder builder, int status) { builder.addByte(8, (byte) status, (byte) 0); }
   public static void addIncarnation(FlatBufferBuilder builder, long incarnation) { builder.addLong(9, incarnation, 0L); }
+  public static void addUnreachable(FlatBufferBuilder builder, int unreachableOffset) { builder.addOffset(10, unreachableOffset, 0); }
+  public static int createUnreachableVector(FlatBufferBuilder builder, int[] data) { builder.startVector(4, data.length, 4); for (int i = data.length - 1; i >= 0; i--) builder.addOffset(data[i]); return builder.endVector(); }
+  public static void startUnreachableVector(FlatBufferBuilder builder, int numElems) { builder.startVector(4, numElems, 4); }
   public static int endEndpointState(FlatBufferBuilder builder) {
     int o = builder.endTable();
     return o;

@@ -30,19 +30,39 @@ public final class GossipAck extends Table {
   public io.ringkv.protocol.fbs.EndpointState.Vector statesVector(io.ringkv.protocol.fbs.EndpointState.Vector obj) { int o = __offset(6); return o != 0 ? obj.__assign(__vector(o), 4, bb) : null; }
   public io.ringkv.protocol.fbs.RingAssignment ring() { return ring(new io.ringkv.protocol.fbs.RingAssignment()); }
   public io.ringkv.protocol.fbs.RingAssignment ring(io.ringkv.protocol.fbs.RingAssignment obj) { int o = __offset(8); return o != 0 ? obj.__assign(__indirect(o + bb_pos), bb) : null; }
+  /**
+   * Node id of the answering node.
+   */
+  public String from() { int o = __offset(10); return o != 0 ? __string(o + bb_pos) : null; }
+  public ByteBuffer fromAsByteBuffer() { return __vector_as_bytebuffer(10, 1); }
+  public ByteBuffer fromInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 10, 1); }
+  /**
+   * The answering node's direct heartbeat counter, as GossipSyn.heartbeat.
+   */
+  public long heartbeat() { int o = __offset(12); return o != 0 ? bb.getLong(o + bb_pos) : 0L; }
+  /**
+   * The answering node's view hash, as GossipSyn.view_hash.
+   */
+  public long viewHash() { int o = __offset(14); return o != 0 ? bb.getLong(o + bb_pos) : 0L; }
 
   public static int createGossipAck(FlatBufferBuilder builder,
       int digestsOffset,
       int statesOffset,
-      int ringOffset) {
-    builder.startTable(3);
+      int ringOffset,
+      int fromOffset,
+      long heartbeat,
+      long viewHash) {
+    builder.startTable(6);
+    GossipAck.addViewHash(builder, viewHash);
+    GossipAck.addHeartbeat(builder, heartbeat);
+    GossipAck.addFrom(builder, fromOffset);
     GossipAck.addRing(builder, ringOffset);
     GossipAck.addStates(builder, statesOffset);
     GossipAck.addDigests(builder, digestsOffset);
     return GossipAck.endGossipAck(builder);
   }
 
-  public static void startGossipAck(FlatBufferBuilder builder) { builder.startTable(3); }
+  public static void startGossipAck(FlatBufferBuilder builder) { builder.startTable(6); }
   public static void addDigests(FlatBufferBuilder builder, int digestsOffset) { builder.addOffset(0, digestsOffset, 0); }
   public static int createDigestsVector(FlatBufferBuilder builder, int[] data) { builder.startVector(4, data.length, 4); for (int i = data.length - 1; i >= 0; i--) builder.addOffset(data[i]); return builder.endVector(); }
   public static void startDigestsVector(FlatBufferBuilder builder, int numElems) { builder.startVector(4, numElems, 4); }
@@ -50,6 +70,9 @@ public final class GossipAck extends Table {
   public static int createStatesVector(FlatBufferBuilder builder, int[] data) { builder.startVector(4, data.length, 4); for (int i = data.length - 1; i >= 0; i--) builder.addOffset(data[i]); return builder.endVector(); }
   public static void startStatesVector(FlatBufferBuilder builder, int numElems) { builder.startVector(4, numElems, 4); }
   public static void addRing(FlatBufferBuilder builder, int ringOffset) { builder.addOffset(2, ringOffset, 0); }
+  public static void addFrom(FlatBufferBuilder builder, int fromOffset) { builder.addOffset(3, fromOffset, 0); }
+  public static void addHeartbeat(FlatBufferBuilder builder, long heartbeat) { builder.addLong(4, heartbeat, 0L); }
+  public static void addViewHash(FlatBufferBuilder builder, long viewHash) { builder.addLong(5, viewHash, 0L); }
   public static int endGossipAck(FlatBufferBuilder builder) {
     int o = builder.endTable();
     return o;

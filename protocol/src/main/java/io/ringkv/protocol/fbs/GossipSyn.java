@@ -8,7 +8,8 @@ import java.util.*;
 import com.google.flatbuffers.*;
 
 /**
- * Gossip round opener: the sender's digests and ring epoch.
+ * Gossip round opener: the sender's ring epoch, direct heartbeat and view hash, and its digests
+ * (a bounded selection, or every endpoint it knows when full is set).
  */
 @SuppressWarnings("unused")
 public final class GossipSyn extends Table {
@@ -36,23 +37,42 @@ public final class GossipSyn extends Table {
   public String ringProposer() { int o = __offset(12); return o != 0 ? __string(o + bb_pos) : null; }
   public ByteBuffer ringProposerAsByteBuffer() { return __vector_as_bytebuffer(12, 1); }
   public ByteBuffer ringProposerInByteBuffer(ByteBuffer _bb) { return __vector_in_bytebuffer(_bb, 12, 1); }
+  /**
+   * The sender's direct heartbeat counter: counts its gossip rounds in this generation.
+   */
+  public long heartbeat() { int o = __offset(14); return o != 0 ? bb.getLong(o + bb_pos) : 0L; }
+  /**
+   * The sender asks for a full exchange: digests list every endpoint it knows, and the receiver
+   * also sends the endpoints the digests do not mention.
+   */
+  public boolean full() { int o = __offset(16); return o != 0 ? 0!=bb.get(o + bb_pos) : false; }
+  /**
+   * Order-independent hash of every (node, generation, version) the sender knows.
+   */
+  public long viewHash() { int o = __offset(18); return o != 0 ? bb.getLong(o + bb_pos) : 0L; }
 
   public static int createGossipSyn(FlatBufferBuilder builder,
       int fromOffset,
       int clusterNameOffset,
       int digestsOffset,
       long ringEpoch,
-      int ringProposerOffset) {
-    builder.startTable(5);
+      int ringProposerOffset,
+      long heartbeat,
+      boolean full,
+      long viewHash) {
+    builder.startTable(8);
+    GossipSyn.addViewHash(builder, viewHash);
+    GossipSyn.addHeartbeat(builder, heartbeat);
     GossipSyn.addRingEpoch(builder, ringEpoch);
     GossipSyn.addRingProposer(builder, ringProposerOffset);
     GossipSyn.addDigests(builder, digestsOffset);
     GossipSyn.addClusterName(builder, clusterNameOffset);
     GossipSyn.addFrom(builder, fromOffset);
+    GossipSyn.addFull(builder, full);
     return GossipSyn.endGossipSyn(builder);
   }
 
-  public static void startGossipSyn(FlatBufferBuilder builder) { builder.startTable(5); }
+  public static void startGossipSyn(FlatBufferBuilder builder) { builder.startTable(8); }
   public static void addFrom(FlatBufferBuilder builder, int fromOffset) { builder.addOffset(0, fromOffset, 0); }
   public static void addClusterName(FlatBufferBuilder builder, int clusterNameOffset) { builder.addOffset(1, clusterNameOffset, 0); }
   public static void addDigests(FlatBufferBuilder builder, int digestsOffset) { builder.addOffset(2, digestsOffset, 0); }
@@ -60,6 +80,9 @@ public final class GossipSyn extends Table {
   public static void startDigestsVector(FlatBufferBuilder builder, int numElems) { builder.startVector(4, numElems, 4); }
   public static void addRingEpoch(FlatBufferBuilder builder, long ringEpoch) { builder.addLong(3, ringEpoch, 0L); }
   public static void addRingProposer(FlatBufferBuilder builder, int ringProposerOffset) { builder.addOffset(4, ringProposerOffset, 0); }
+  public static void addHeartbeat(FlatBufferBuilder builder, long heartbeat) { builder.addLong(5, heartbeat, 0L); }
+  public static void addFull(FlatBufferBuilder builder, boolean full) { builder.addBoolean(6, full, false); }
+  public static void addViewHash(FlatBufferBuilder builder, long viewHash) { builder.addLong(7, viewHash, 0L); }
   public static int endGossipSyn(FlatBufferBuilder builder) {
     int o = builder.endTable();
     return o;

@@ -7,6 +7,7 @@ import io.ringkv.protocol.fbs.Envelope;
 import io.ringkv.protocol.fbs.ErrorReply;
 import io.ringkv.protocol.fbs.GetReply;
 import io.ringkv.protocol.fbs.GetRequest;
+import io.ringkv.protocol.fbs.GossipAck2;
 import io.ringkv.protocol.fbs.Message;
 import io.ringkv.protocol.fbs.PingRequest;
 import java.util.Arrays;
@@ -71,6 +72,30 @@ final class CraftedFrames {
         int body = PingRequest.endPingRequest(builder);
         builder.finish(Envelope.createEnvelope(builder, 5, 0, 0, Message.PingRequest, body), identifier);
         return builder.sizedByteArray();
+    }
+
+    /**
+     * A gossip ACK2 with one endpoint state as the schema before the unreachable list wrote it: the now
+     * deprecated heartbeat (slot 3) set, no unreachable list.
+     */
+    static byte[] gossipAck2WithDeprecatedHeartbeat(long requestId, long heartbeat) {
+        FlatBufferBuilder builder = new FlatBufferBuilder();
+        int nodeId = builder.createString("node-1");
+        int host = builder.createString("10.0.0.1");
+        builder.startTable(10);
+        builder.addLong(9, 3L, 0L); // incarnation
+        builder.addLong(3, heartbeat, 0L); // heartbeat, deprecated
+        builder.addLong(2, 12L, 0L); // version
+        builder.addLong(1, 1_700_000_000L, 0L); // generation
+        builder.addOffset(4, host, 0);
+        builder.addOffset(0, nodeId, 0);
+        builder.addShort(6, (short) 8080, (short) 0); // http_port
+        builder.addShort(5, (short) 7070, (short) 0); // binary_port
+        builder.addByte(8, (byte) 1, (byte) 0); // status NORMAL
+        int state = builder.endTable();
+        int states = GossipAck2.createStatesVector(builder, new int[] {state});
+        int body = GossipAck2.createGossipAck2(builder, states, 0);
+        return finish(builder, Envelope.createEnvelope(builder, requestId, 0, 0, Message.GossipAck2, body));
     }
 
     private static byte[] finish(FlatBufferBuilder builder, int root) {

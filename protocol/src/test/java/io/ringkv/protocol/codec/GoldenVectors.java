@@ -92,7 +92,10 @@ final class GoldenVectors {
                         new GossipDigest("node-2", 1_700_000_100L, 98),
                         new GossipDigest("node-3", 1_699_999_000L, 0)),
                 7,
-                "");
+                "",
+                0,
+                false,
+                0);
         return new Envelope(9, 7, TraceContext.EMPTY, syn);
     }
 

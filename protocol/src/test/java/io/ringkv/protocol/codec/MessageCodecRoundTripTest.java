@@ -3,12 +3,16 @@ package io.ringkv.protocol.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringkv.protocol.Consistency;
+import io.ringkv.protocol.NodeStatus;
 import io.ringkv.protocol.ProtocolLimits;
 import io.ringkv.protocol.message.AbdTag;
 import io.ringkv.protocol.message.AbdWriteRequest;
+import io.ringkv.protocol.message.EndpointState;
 import io.ringkv.protocol.message.Envelope;
 import io.ringkv.protocol.message.GetReply;
 import io.ringkv.protocol.message.GossipAck;
+import io.ringkv.protocol.message.GossipAck2;
+import io.ringkv.protocol.message.GossipSyn;
 import io.ringkv.protocol.message.Message;
 import io.ringkv.protocol.message.MessageKind;
 import io.ringkv.protocol.message.PingReply;
@@ -123,8 +127,8 @@ class MessageCodecRoundTripTest {
     @Test
     void should_distinguish_a_missing_ring_from_an_empty_one() {
         RingAssignment empty = new RingAssignment(0, "", 0, 0, List.of(), new int[0], new int[0]);
-        Message withEmptyRing = new GossipAck(List.of(), List.of(), empty);
-        Message withoutRing = new GossipAck(List.of(), List.of(), null);
+        Message withEmptyRing = new GossipAck(List.of(), List.of(), empty, "n", 0, 0);
+        Message withoutRing = new GossipAck(List.of(), List.of(), null, "n", 0, 0);
 
         assertThat(decoder.decode(ByteBuffer.wrap(encoder.encodeToBytes(Envelope.of(1, withEmptyRing))))
                         .body())
@@ -157,5 +161,31 @@ class MessageCodecRoundTripTest {
 
         assertThat(decoder.decode(ByteBuffer.wrap(encoder.encodeToBytes(envelope))))
                 .isEqualTo(envelope);
+    }
+
+    @Test
+    void should_ignore_the_deprecated_heartbeat_of_an_endpoint_state_written_by_the_older_schema() {
+        Envelope decoded = decoder.decode(ByteBuffer.wrap(CraftedFrames.gossipAck2WithDeprecatedHeartbeat(5, 99)));
+
+        assertThat(decoded.body())
+                .isEqualTo(new GossipAck2(
+                        List.of(new EndpointState(
+                                "node-1", 1_700_000_000L, 12, "10.0.0.1", 7070, 8080, "", NodeStatus.NORMAL, 3, null)),
+                        null));
+    }
+
+    @Test
+    void should_carry_the_direct_heartbeats_view_hashes_full_flag_and_unreachable_sets() {
+        EndpointState state = new EndpointState(
+                "node-2", 2, 5, "h", 1, 2, "r1", NodeStatus.NORMAL, 0, List.of("node-3", "", "node-4"));
+        Message syn = new GossipSyn("node-1", "c", List.of(), 4, "node-1", 17, true, -3);
+        Message ack = new GossipAck(List.of(), List.of(state), null, "node-2", Long.MAX_VALUE, 42);
+
+        for (Message message : List.of(syn, ack)) {
+            Envelope envelope = Envelope.of(6, message);
+            assertThat(decoder.decode(ByteBuffer.wrap(encoder.encodeToBytes(envelope))))
+                    .isEqualTo(envelope);
+        }
+        assertThat(new GossipAck(List.of(), List.of(), null, null, 0, 0).from()).isEmpty();
     }
 }

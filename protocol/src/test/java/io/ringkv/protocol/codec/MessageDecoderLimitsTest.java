@@ -19,6 +19,7 @@ import io.ringkv.protocol.message.Envelope;
 import io.ringkv.protocol.message.ErrorReply;
 import io.ringkv.protocol.message.GetReply;
 import io.ringkv.protocol.message.GetRequest;
+import io.ringkv.protocol.message.GossipAck;
 import io.ringkv.protocol.message.GossipAck2;
 import io.ringkv.protocol.message.GossipDigest;
 import io.ringkv.protocol.message.GossipSyn;
@@ -89,12 +90,16 @@ class MessageDecoderLimitsTest {
         MessageDecoder smallListDecoder = new MessageDecoder(SMALL_LISTS);
         List<GossipDigest> digests = Collections.nCopies(11, new GossipDigest("n", 1, 1));
         List<EndpointState> states =
-                Collections.nCopies(11, new EndpointState("n", 1, 1, 1, "h", 1, 2, "", NodeStatus.NORMAL, 0));
+                Collections.nCopies(11, new EndpointState("n", 1, 1, "h", 1, 2, "", NodeStatus.NORMAL, 0, List.of()));
+        EndpointState overLongUnreachable =
+                new EndpointState("n", 1, 1, "h", 1, 2, "", NodeStatus.NORMAL, 0, Collections.nCopies(11, "peer"));
         RingAssignment ring = new RingAssignment(1, "n", 11, 3, List.of("n"), new int[11], new int[0]);
 
         for (Message message : List.of(
-                new GossipSyn("n", "c", digests, 1, "n"),
+                new GossipSyn("n", "c", digests, 1, "n", 1, false, 0),
                 new GossipAck2(states, null),
+                new GossipAck2(List.of(overLongUnreachable), null),
+                new GossipAck(List.of(), List.of(overLongUnreachable), null, "n", 1, 0),
                 new GossipAck2(List.of(), ring),
                 new MerkleRequest(0, 3, new int[11]),
                 new ErrorReply(ErrorCode.TIMEOUT, "", false, 0, 0, replicaErrors(11)))) {

@@ -129,9 +129,23 @@ final class RandomMessages {
             case ABD_WRITE_REPLY:
                 return AbdWriteReply.INSTANCE;
             case GOSSIP_SYN:
-                return new GossipSyn(text(10), text(10), list(6, this::digest), random.nextLong(), text(10));
+                return new GossipSyn(
+                        text(10),
+                        text(10),
+                        list(6, this::digest),
+                        random.nextLong(),
+                        text(10),
+                        random.nextLong(),
+                        random.nextBoolean(),
+                        random.nextLong());
             case GOSSIP_ACK:
-                return new GossipAck(list(4, this::digest), list(4, this::endpointState), ring());
+                return new GossipAck(
+                        list(4, this::digest),
+                        list(4, this::endpointState),
+                        ring(),
+                        text(10),
+                        random.nextLong(),
+                        random.nextLong());
             case GOSSIP_ACK2:
                 return new GossipAck2(list(4, this::endpointState), ring());
             case RING_SNAPSHOT_REQUEST:
@@ -185,13 +199,13 @@ final class RandomMessages {
                 text(10),
                 random.nextLong(),
                 random.nextLong(),
-                random.nextLong(),
                 text(15),
                 unsignedShort(),
                 unsignedShort(),
                 text(6),
                 nodeStatus(),
-                random.nextLong());
+                random.nextLong(),
+                list(4, () -> text(10)));
     }
 
     private NodeEntry nodeEntry() {
