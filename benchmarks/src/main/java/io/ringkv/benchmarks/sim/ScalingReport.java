@@ -60,58 +60,48 @@ final class ScalingReport {
     }
 
     /**
-     * Measured rows, then extrapolated rows for {@code extraSizes}: the largest measured size's bytes per
-     * known endpoint times n. Every row shows the exact encoded size of one full-digest syn at that size.
+     * One measured row per size: bytes per node per round in steady state, the digests per syn, and the
+     * exact encoded sizes of a steady-state syn (sender and target only) and of a full syn at that size (the
+     * repair exchange, sent only when two views differ outside the rumors).
      */
-    static String bandwidth(List<MembershipResult> results, List<Integer> extraSizes) {
+    static String bandwidth(List<MembershipResult> results) {
         WireSizer sizer = new WireSizer();
         MarkdownTable table = new MarkdownTable(
                 "nodes",
-                "how",
                 "bytes per node per round, sent + received",
                 "sent",
                 "sent per node per second",
-                "one syn (exact)",
-                "digests per syn");
-        MembershipResult largest = null;
+                "digests per syn",
+                "one steady-state syn (exact)",
+                "one full syn (exact, repair only)");
         for (MembershipResult result : results) {
             table.row(
                     result.nodes(),
-                    "measured",
                     bytes(result.bytesPerNodePerRound()),
                     bytes(result.bytesSentPerNodePerRound()),
                     bytes(result.bytesSentPerNodePerRound() * 5) + "/s",
-                    bytes(sizer.frameBytes(fullSyn(result.nodes()))),
-                    format(result.digestsPerSyn()));
-            if (largest == null || result.nodes() > largest.nodes()) {
-                largest = result;
-            }
-        }
-        if (largest != null) {
-            for (int nodes : extraSizes) {
-                double scale = (double) nodes / largest.nodes();
-                table.row(
-                        nodes,
-                        "extrapolated from " + largest.nodes(),
-                        bytes(largest.bytesPerNodePerRound() * scale),
-                        bytes(largest.bytesSentPerNodePerRound() * scale),
-                        bytes(largest.bytesSentPerNodePerRound() * scale * 5) + "/s",
-                        bytes(sizer.frameBytes(fullSyn(nodes))),
-                        nodes);
-            }
+                    format(result.digestsPerSyn()),
+                    bytes(sizer.frameBytes(syn(2, false))),
+                    bytes(sizer.frameBytes(syn(result.nodes(), true))));
         }
         return table.toString();
     }
 
-    /** A steady-state syn of a cluster of {@code nodes}: one digest per endpoint, realistic generations. */
-    static Syn fullSyn(int nodes) {
-        List<GossipDigest> digests = new ArrayList<>(nodes);
-        for (int index = 0; index < nodes; index++) {
-            digests.add(new GossipDigest(
-                    SimulatedGossipCluster.nodeIdOf(index), 1_764_000_000_000L + index, 100_000 + index));
+    /** A syn listing {@code digests} endpoints with realistic generations and versions. */
+    static Syn syn(int digests, boolean full) {
+        List<GossipDigest> list = new ArrayList<>(digests);
+        for (int index = 0; index < digests; index++) {
+            list.add(new GossipDigest(SimulatedGossipCluster.nodeIdOf(index), 1_764_000_000_000L + index, 10 + index));
         }
         return new Syn(
-                SimulatedGossipCluster.nodeIdOf(0), SimulatedGossipCluster.CLUSTER_NAME, digests, 12, "node-00001");
+                SimulatedGossipCluster.nodeIdOf(0),
+                SimulatedGossipCluster.CLUSTER_NAME,
+                100_000,
+                full,
+                0x5eed_cafe_f00dL,
+                list,
+                12,
+                "node-00001");
     }
 
     static String falseDowns(List<MembershipResult> results) {

@@ -26,7 +26,7 @@ class GossipByteMeterTest {
     @Test
     void should_count_exactly_the_encoded_frame_of_each_message() {
         Syn syn = syn(50);
-        Ack ack = new Ack(List.of(new GossipDigest("node-00003", 1, 0)), states(7), Optional.empty());
+        Ack ack = new Ack("b", 77, 5L, List.of(new GossipDigest("node-00003", 1, 0)), states(7), Optional.empty());
         Ack2 ack2 = new Ack2(states(2), Optional.empty());
         GossipByteMeter meter = new GossipByteMeter();
         meter.meter("a");
@@ -86,7 +86,7 @@ class GossipByteMeterTest {
         for (int i = 0; i < digests; i++) {
             list.add(new GossipDigest(SimulatedGossipCluster.nodeIdOf(i), 1_700_000_000_000L + i, 1_000 + i));
         }
-        return new Syn("node-00000", "sim", list, 3, "node-00001");
+        return new Syn("node-00000", "sim", 40, digests > 2, 9L, list, 3, "node-00001");
     }
 
     private static List<EndpointState> states(int count) {

@@ -31,13 +31,19 @@ public final class GossipMessages {
                 syn.clusterName(),
                 syn.digests().stream().map(GossipMessages::toWire).toList(),
                 syn.ringEpoch(),
-                syn.ringProposer());
+                syn.ringProposer(),
+                syn.heartbeat(),
+                syn.full(),
+                syn.viewHash());
     }
 
     public static Syn fromWire(GossipSyn syn) {
         return new Syn(
                 syn.from(),
                 syn.clusterName(),
+                syn.heartbeat(),
+                syn.full(),
+                syn.viewHash(),
                 syn.digests().stream().map(GossipMessages::fromWire).toList(),
                 syn.ringEpoch(),
                 syn.ringProposer());
@@ -47,11 +53,17 @@ public final class GossipMessages {
         return new GossipAck(
                 ack.digests().stream().map(GossipMessages::toWire).toList(),
                 ack.states().stream().map(GossipMessages::toWire).toList(),
-                ack.ring().map(GossipMessages::toWire).orElse(null));
+                ack.ring().map(GossipMessages::toWire).orElse(null),
+                ack.from(),
+                ack.heartbeat(),
+                ack.viewHash());
     }
 
     public static Ack fromWire(GossipAck ack) {
         return new Ack(
+                ack.from(),
+                ack.heartbeat(),
+                ack.viewHash(),
                 ack.digests().stream().map(GossipMessages::fromWire).toList(),
                 ack.states().stream().map(GossipMessages::fromWire).toList(),
                 ringFromWire(ack.ring()));
@@ -92,13 +104,13 @@ public final class GossipMessages {
                 state.nodeId(),
                 state.generation(),
                 state.version(),
-                state.heartbeat(),
                 state.host(),
                 state.binaryPort(),
                 state.httpPort(),
                 state.rack(),
                 NodeStatus.valueOf(state.status().name()),
-                state.incarnation());
+                state.incarnation(),
+                state.unreachable());
     }
 
     public static EndpointState fromWire(io.ringkv.protocol.message.EndpointState state) {
@@ -106,12 +118,12 @@ public final class GossipMessages {
                 state.nodeId(),
                 state.generation(),
                 state.version(),
-                state.heartbeat(),
                 state.host(),
                 state.binaryPort(),
                 state.httpPort(),
                 state.rack(),
                 NodeState.valueOf(state.status().name()),
-                state.incarnation());
+                state.incarnation(),
+                state.unreachable());
     }
 }

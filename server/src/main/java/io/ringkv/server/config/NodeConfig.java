@@ -153,11 +153,16 @@ public record NodeConfig(
     }
 
     /** Gossip and failure detection. */
-    public record GossipSettings(int intervalMillis, int fanout, double phiThreshold) {
+    public record GossipSettings(int intervalMillis, int fanout, int monitors, double phiThreshold) {
         public GossipSettings {
-            if (intervalMillis < 10 || intervalMillis > 60_000 || fanout < 1 || phiThreshold <= 0) {
-                throw new InvalidConfigException(
-                        List.of("gossip.interval-millis must be 10..60000, fanout >= 1 and phi-threshold > 0"));
+            if (intervalMillis < 10
+                    || intervalMillis > 60_000
+                    || fanout < 1
+                    || monitors < 1
+                    || monitors > 16
+                    || phiThreshold <= 0) {
+                throw new InvalidConfigException(List.of("gossip.interval-millis must be 10..60000, fanout >= 1,"
+                        + " monitors 1..16 and phi-threshold > 0"));
             }
         }
 

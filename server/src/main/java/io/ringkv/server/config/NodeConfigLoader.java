@@ -95,7 +95,10 @@ public final class NodeConfigLoader {
                         longNumber("requests.object-max-bytes"),
                         number("requests.max-in-flight-per-connection")),
                 new NodeConfig.GossipSettings(
-                        number("gossip.interval-millis"), number("gossip.fanout"), decimal("gossip.phi-threshold")),
+                        number("gossip.interval-millis"),
+                        number("gossip.fanout"),
+                        number("gossip.monitors"),
+                        decimal("gossip.phi-threshold")),
                 new NodeConfig.HintSettings(
                         longNumber("hints.max-age-millis"),
                         longNumber("hints.max-total-bytes"),
@@ -206,6 +209,7 @@ public final class NodeConfigLoader {
         defaults.put("requests.max-in-flight-per-connection", "1024");
         defaults.put("gossip.interval-millis", "200");
         defaults.put("gossip.fanout", "2");
+        defaults.put("gossip.monitors", "3");
         defaults.put("gossip.phi-threshold", "8");
         defaults.put("hints.max-age-millis", "10800000");
         defaults.put("hints.max-total-bytes", "1073741824");

@@ -15,15 +15,13 @@ import java.util.List;
  * {@code mean + acceptableHeartbeatPause + 5.226 × max(stdDeviation, minStdDeviation)} after the last
  * heartbeat arrived (see {@link #convictionDelayMillis(double, double)}).
  *
- * <p><b>Defaults and why.</b> With the default 200 ms gossip interval a peer's heartbeat reaches us
- * roughly once per round (mean 200–250 ms, observed deviation under the 100 ms floor), so a silent peer is
- * convicted after {@code 200 + 1000 + 5.226 × 100 ≈ 1,723 ms}. Its last heartbeat reaches us at most the
- * gossip propagation lag after it stopped (about log<sub>3</sub> n rounds with fanout 2: under 1 s for 50
- * nodes, about 2 s for 5,000), and the conviction is noticed at the next status check (one round), so
- * every peer convicts a killed node within {@code lag + 1.72 s + 0.2 s}: about 2.5 s at 50 nodes and
- * about 4 s at 5,000, inside the 5 s target. A live peer is convicted falsely only if no newer heartbeat
- * of it reaches us for 1.7 s, that is in about eight consecutive rounds in each of which we take part in
- * roughly {@code 2 × fanout} exchanges; ordinary jitter and even 10% message loss do not get near that.
+ * <p><b>Defaults and why.</b> With the default 200 ms gossip interval a neighbour's messages reach us at
+ * least once per round (mean 200 ms or less, observed deviation under the 100 ms floor), so a silent
+ * neighbour is convicted after {@code 200 + 1000 + 5.226 × 100 ≈ 1,723 ms}, noticed at the next status
+ * check (one round): about 1.9 s after it stopped. Peers that are not our neighbours learn of it from its
+ * monitors' gossip, O(log n) rounds later, inside the 5 s target at 5,000 nodes. A live neighbour is
+ * convicted falsely only if none of its messages reaches us for 1.7 s, about eight consecutive rounds;
+ * ordinary jitter and even 10% message loss do not get near that.
  * A stop-the-world pause longer than about 1.7 s does convict, which is intended: the node is not
  * answering. {@code firstHeartbeatEstimateMillis} (500 ms, deviation a quarter of it) seeds the window of
  * a newly seen peer so it is not convicted before real samples arrive.

@@ -7,5 +7,6 @@ package io.ringkv.server.membership;
  * @param synsSent exchanges started
  * @param synsFailed exchanges whose syn was not answered (timeout, refused, rejected)
  * @param synsReceived exchanges started by peers
+ * @param fullSynsSent exchanges started with a full syn (every endpoint listed), to repair diverged views
  */
-public record GossipCounters(long rounds, long synsSent, long synsFailed, long synsReceived) {}
+public record GossipCounters(long rounds, long synsSent, long synsFailed, long synsReceived, long fullSynsSent) {}

@@ -3,20 +3,32 @@ package io.ringkv.server.membership;
 import io.ringkv.ring.NodeState;
 import io.ringkv.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node's gossip and failure detection: a round every {@link GossiperConfig#gossipIntervalMillis()}
- * bumps the local heartbeat, starts a syn/ack/ack2 exchange with each target {@link PeerSelector} picks,
- * and then convicts live peers whose phi reached the threshold. Every newer heartbeat of a peer that an
- * exchange brings is reported to the {@link PhiAccrualFailureDetector}; liveness is this node's local
- * opinion and is never gossiped. The {@link MembershipListener} hears of joins, ups, downs, restarts,
- * status changes and ring changes.
+ * One node's gossip and failure detection. A round every {@link GossiperConfig#gossipIntervalMillis()}
+ * advances the local heartbeat, starts a syn/ack/ack2 exchange with each of the node's successors on the
+ * {@link MonitoringRing} and with the targets {@link PeerSelector} picks, and then convicts neighbours
+ * whose phi reached the threshold. The successors are contacted every round so that each pair of
+ * neighbours hears from each other directly; the random targets spread changes epidemically.
+ *
+ * <p>Liveness is two-tier (see {@link LivenessTracker}): this node's failure detector hears only its
+ * neighbours' own syns and acks, and its opinion of everyone else follows what their neighbours gossip in
+ * {@link EndpointState#unreachable()}. Together with rumor-bounded syns ({@link GossipState}) a round costs
+ * the same whatever the cluster size, where Cassandra's gossip sends one digest per node in every syn.
+ *
+ * <p><b>Full exchanges.</b> When the peer asked for nothing, this node's view, once the ack is applied,
+ * should equal the peer's; if the view hashes still differ, the views differ outside the rumors (a node
+ * was away while a change spread, or has just started). The next round then opens with a full syn, at most once every {@link #FULL_SYNC_ROUNDS} rounds
+ * (at once for a node that knows nobody yet).
  *
  * <p><b>Threading.</b> Every method must be called on one thread: the server's single-threaded topology
  * executor runs {@link #runRound()} at the gossip interval and hands incoming syns and ack2s to
@@ -27,12 +39,15 @@ import org.slf4j.LoggerFactory;
  * <p><b>Time and randomness</b> come only from the injected {@link Clock} and {@link RandomGenerator}, so a
  * simulated network with a manual clock drives it deterministically.
  *
- * <p>Cost of a round: the syn holds one digest per known endpoint, the targets are chosen in O(fanout),
- * and the liveness check is one phi evaluation per live peer.
+ * <p>Cost of a round: {@code k + fanout} exchanges of bounded size, targets chosen in O(k log n + fanout),
+ * and one phi evaluation per neighbour.
  */
 public final class Gossiper {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gossiper.class);
+
+    /** Fewest rounds between two full syns of one node. */
+    public static final int FULL_SYNC_ROUNDS = 5;
 
     private final GossiperConfig config;
     private final GossipState state;
@@ -47,6 +62,9 @@ public final class Gossiper {
     private long synsSent;
     private long synsFailed;
     private long synsReceived;
+    private long fullSynsSent;
+    private boolean viewsDiverged;
+    private long lastFullSyncRound = Long.MIN_VALUE / 2;
 
     /**
      * @param localState this run's first state of the local node (see {@link EndpointState#initial})
@@ -67,7 +85,7 @@ public final class Gossiper {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.detector = new PhiAccrualFailureDetector(config.failureDetector());
-        this.liveness = new LivenessTracker(localState.nodeId(), detector, listener);
+        this.liveness = new LivenessTracker(localState.nodeId(), config.monitors(), detector, listener, this::stateOf);
         this.state = new GossipState(config.clusterName(), localState, new Observer());
         PeerAddress self = localState.address();
         List<PeerAddress> otherSeeds = new ArrayList<>(config.seeds());
@@ -90,12 +108,39 @@ public final class Gossiper {
     /** Runs one gossip round: heartbeat, exchanges with this round's targets, liveness check. */
     public void runRound() {
         state.beat();
-        Syn syn = state.makeSyn();
-        for (PeerAddress target : selector.targets(liveness.live(), liveness.unreachable(), state::state)) {
-            exchange(target, syn);
+        boolean full = wantsFullSync();
+        for (PeerAddress target : targets()) {
+            String targetId = state.nodeIdAt(target);
+            exchange(target, state.makeSyn(targetId, full));
+            if (full) {
+                fullSynsSent++;
+                lastFullSyncRound = state.heartbeat();
+                viewsDiverged = false;
+                full = false;
+            }
         }
-        liveness.checkLiveness(clock.nanoTime(), state::state);
+        liveness.checkLiveness(clock.nanoTime());
+        state.updateLocalUnreachable(liveness.convicted());
         rounds++;
+    }
+
+    private boolean wantsFullSync() {
+        if (state.size() == 1) {
+            return true;
+        }
+        return viewsDiverged && state.heartbeat() - lastFullSyncRound >= FULL_SYNC_ROUNDS;
+    }
+
+    /** The successors first (they are due every round), then the random picks, each address once. */
+    private Collection<PeerAddress> targets() {
+        Set<PeerAddress> targets = new LinkedHashSet<>();
+        for (PeerAddress random : selector.targets(liveness.live(), liveness.unreachable(), state::state)) {
+            targets.add(random);
+        }
+        for (String successor : liveness.successors()) {
+            targets.add(state.state(successor).address());
+        }
+        return targets;
     }
 
     /**
@@ -105,7 +150,11 @@ public final class Gossiper {
      */
     public Ack handleSyn(Syn syn) {
         synsReceived++;
-        return state.onSyn(syn);
+        Ack ack = state.onSyn(syn);
+        if (!syn.digests().isEmpty() && syn.digests().get(0).nodeId().equals(syn.from())) {
+            liveness.heardFrom(syn.from(), syn.digests().get(0).generation(), clock.nanoTime());
+        }
+        return ack;
     }
 
     /** Applies the message that closes an exchange a peer started with this node. */
@@ -129,6 +178,15 @@ public final class Gossiper {
 
     public RingRegister ring() {
         return state.ring();
+    }
+
+    private EndpointState stateOf(String nodeId) {
+        return state.state(nodeId);
+    }
+
+    /** Whether this node watches {@code nodeId} with its own failure detector (a ring neighbour). */
+    public boolean isNeighbour(String nodeId) {
+        return liveness.isNeighbour(nodeId);
     }
 
     /** Whether this node considers {@code nodeId} up (the local node always is). */
@@ -164,7 +222,7 @@ public final class Gossiper {
 
     /** Counters for telemetry. */
     public GossipCounters counters() {
-        return new GossipCounters(rounds, synsSent, synsFailed, synsReceived);
+        return new GossipCounters(rounds, synsSent, synsFailed, synsReceived, fullSynsSent);
     }
 
     private void exchange(PeerAddress target, Syn syn) {
@@ -182,6 +240,13 @@ public final class Gossiper {
             return;
         }
         Ack2 ack2 = state.onAck(ack);
+        EndpointState answerer = state.state(ack.from());
+        if (answerer != null) {
+            liveness.heardFrom(ack.from(), answerer.generation(), clock.nanoTime());
+        }
+        if (ack.digests().isEmpty() && ack.viewHash() != state.viewHash()) {
+            viewsDiverged = true;
+        }
         if (!ack2.isEmpty()) {
             transport.sendAck2(target, ack2);
         }

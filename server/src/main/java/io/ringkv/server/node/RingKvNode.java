@@ -637,6 +637,7 @@ public final class RingKvNode implements AutoCloseable {
                 config.clusterName(),
                 config.gossip().intervalMillis(),
                 config.gossip().fanout(),
+                config.gossip().monitors(),
                 seeds,
                 FailureDetectorConfig.DEFAULTS.withThreshold(config.gossip().phiThreshold()));
         return new TopologySettings(

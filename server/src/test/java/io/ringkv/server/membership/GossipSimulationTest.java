@@ -2,6 +2,7 @@ package io.ringkv.server.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringkv.ring.NodeState;
 import io.ringkv.server.membership.SimulatedGossipNetwork.Conditions;
 import io.ringkv.server.membership.SimulatedGossipNetwork.Kind;
 import io.ringkv.server.membership.SimulatedGossipNetwork.ObservedEvent;
@@ -164,6 +165,107 @@ class GossipSimulationTest {
         assertThat(everyoneSeesAllAlive(network, nodeCount))
                 .as("seed %d: all alive at the end", seed)
                 .isTrue();
+    }
+
+    @Test
+    void should_keep_every_syn_bounded_and_send_no_full_syn_once_the_views_agree() {
+        int nodeCount = 300;
+        long seed = 808L;
+        SimulatedGossipNetwork network = startAndAwaitAllUp(nodeCount, seed, 60 * SECONDS);
+        network.runFor(30 * SECONDS);
+        long fullSynsBefore = network.fullSyns();
+
+        network.runFor(60 * SECONDS);
+
+        System.out.printf(
+                "bounded gossip, %d nodes (seed %d): largest syn without the full flag %d digests; full syns %d"
+                        + " while bootstrapping, %d in the next 60 quiet seconds%n",
+                nodeCount, seed, network.largestBoundedSyn(), fullSynsBefore, network.fullSyns() - fullSynsBefore);
+        assertThat(network.largestBoundedSyn()).isLessThanOrEqualTo(2 + GossipState.MAX_RUMORS);
+        assertThat(network.fullSyns() - fullSynsBefore)
+                .as("seed %d: full syns once the views agree", seed)
+                .isZero();
+        for (SimulatedNode node : network.runningNodes()) {
+            assertThat(node.gossiper.endpointState(node.nodeId).unreachable())
+                    .as("seed %d: convictions by %s", seed, node.nodeId)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void should_judge_a_peer_it_does_not_watch_by_what_the_peers_monitors_gossip() {
+        int nodeCount = 40;
+        long seed = 31L;
+        SimulatedGossipNetwork network = startAndAwaitAllUp(nodeCount, seed, 30 * SECONDS);
+        String victim = nodeId(17);
+        List<SimulatedNode> observers = network.runningNodes().stream()
+                .filter(node -> !node.nodeId.equals(victim))
+                .toList();
+        long watchers = observers.stream()
+                .filter(node -> node.gossiper.isNeighbour(victim))
+                .count();
+
+        network.kill(victim);
+        boolean allSawIt = network.runUntil(
+                () -> observers.stream().noneMatch(node -> node.gossiper.isAlive(victim)), STEP_NANOS, 10 * SECONDS);
+
+        assertThat(watchers).as("monitors of the victim").isEqualTo(2L * GossiperConfig.DEFAULT_MONITORS);
+        assertThat(allSawIt)
+                .as("seed %d: every node, watcher or not, sees the victim down", seed)
+                .isTrue();
+        assertThat(downEventsOfOthers(network, victim)).isEmpty();
+    }
+
+    @Test
+    void should_repair_with_a_full_exchange_the_view_of_a_node_that_missed_a_rumor() {
+        int nodeCount = 30;
+        long seed = 5L;
+        SimulatedGossipNetwork network = startAndAwaitAllUp(nodeCount, seed, 30 * SECONDS);
+        String sleeper = nodeId(3);
+        List<String> changers = List.of(
+                nodeId(10),
+                nodeId(12),
+                nodeId(14),
+                nodeId(16),
+                nodeId(18),
+                nodeId(20),
+                nodeId(22),
+                nodeId(24),
+                nodeId(26),
+                nodeId(28));
+        // Quiet for long enough that nobody, the sleeper included, still spreads the start-up as rumors.
+        network.runFor(60 * INTERVAL_NANOS);
+        network.pause(sleeper);
+        changers.forEach(changer -> network.gossiper(changer).updateLocalStatus(NodeState.LEAVING));
+        // Long enough for the change to stop being a rumor anywhere.
+        network.runFor(60 * INTERVAL_NANOS);
+        long fullSynsBefore = network.fullSyns();
+        network.resume(sleeper);
+        long resumedAt = network.nowNanos();
+        boolean repaired = network.runUntil(
+                () -> changers.stream()
+                        .allMatch(changer ->
+                                network.gossiper(sleeper).endpointState(changer).status() == NodeState.LEAVING),
+                STEP_NANOS,
+                10 * SECONDS);
+
+        System.out.printf(
+                "repair, %d nodes (seed %d): a node paused while 10 changes spread learned them %d ms after resuming,"
+                        + " with %d full syns%n",
+                nodeCount, seed, (network.nowNanos() - resumedAt) / MILLIS, network.fullSyns() - fullSynsBefore);
+        assertThat(repaired)
+                .as("seed %d: the paused node learned every change", seed)
+                .isTrue();
+        assertThat(network.fullSyns()).isGreaterThan(fullSynsBefore);
+    }
+
+    /** A lossless cluster of {@code nodeCount} started and run until every node sees every node up. */
+    private static SimulatedGossipNetwork startAndAwaitAllUp(int nodeCount, long seed, long maxNanos) {
+        SimulatedGossipNetwork network = startCluster(nodeCount, seed, Conditions.LAN);
+        assertThat(network.runUntil(() -> everyoneSeesAllAlive(network, nodeCount), STEP_NANOS, maxNanos))
+                .as("seed %d: cluster came up", seed)
+                .isTrue();
+        return network;
     }
 
     static SimulatedGossipNetwork startCluster(int nodeCount, long seed, Conditions conditions) {

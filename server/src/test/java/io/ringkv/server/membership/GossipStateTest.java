@@ -22,15 +22,42 @@ class GossipStateTest {
         return EndpointState.initial(nodeId, generation, nodeId, 7000, 7001, "rack-1", NodeState.NORMAL, generation);
     }
 
+    /** A remote node's state at {@code version} (its status flips with every version, as a change would). */
+    static EndpointState endpoint(String nodeId, long generation, long version) {
+        return new EndpointState(
+                nodeId,
+                generation,
+                version,
+                nodeId,
+                7000,
+                7001,
+                "rack-1",
+                version % 2 == 1 ? NodeState.NORMAL : NodeState.LEAVING,
+                generation,
+                List.of());
+    }
+
     static GossipState gossipState(String nodeId, long generation) {
         return new GossipState(CLUSTER, endpoint(nodeId, generation), GossipState.Observer.NONE);
     }
 
     /** One complete exchange started by {@code initiator}. */
     static void exchange(GossipState initiator, GossipState receiver) {
-        Ack ack = receiver.onSyn(initiator.makeSyn());
+        exchange(initiator, receiver, false);
+    }
+
+    static void exchange(GossipState initiator, GossipState receiver, boolean full) {
+        Ack ack = receiver.onSyn(initiator.makeSyn(receiver.localState().nodeId(), full));
         Ack2 ack2 = initiator.onAck(ack);
         receiver.onAck2(ack2);
+    }
+
+    /** Changes the local state {@code times} times (a status flip each), as real changes would. */
+    static void change(GossipState state, int times) {
+        for (int i = 0; i < times; i++) {
+            state.updateLocalStatus(
+                    state.localState().status() == NodeState.NORMAL ? NodeState.LEAVING : NodeState.NORMAL);
+        }
     }
 
     static Map<String, GossipDigest> digests(GossipState state) {
@@ -51,14 +78,15 @@ class GossipStateTest {
     void should_converge_two_nodes_in_one_exchange() {
         GossipState a = gossipState("a", 1);
         GossipState b = gossipState("b", 1);
-        beat(a, 3);
-        beat(b, 5);
+        change(a, 2);
+        change(b, 4);
 
         exchange(a, b);
 
         assertThat(digests(a)).isEqualTo(digests(b)).hasSize(2);
-        assertThat(a.state("b").heartbeat()).isEqualTo(5);
-        assertThat(b.state("a").heartbeat()).isEqualTo(3);
+        assertThat(a.state("b").version()).isEqualTo(5);
+        assertThat(b.state("a").version()).isEqualTo(3);
+        assertThat(a.viewHash()).isEqualTo(b.viewHash());
     }
 
     @Test
@@ -66,22 +94,22 @@ class GossipStateTest {
         GossipState a = gossipState("a", 1);
         GossipState b = gossipState("b", 1);
         GossipState c = gossipState("c", 1);
-        beat(a, 2);
-        beat(c, 4);
+        change(a, 1);
+        change(c, 3);
 
         exchange(a, b);
         exchange(c, b);
         exchange(a, b);
 
         assertThat(digests(a)).isEqualTo(digests(b)).isEqualTo(digests(c)).hasSize(3);
-        assertThat(a.state("c").heartbeat()).isEqualTo(4);
+        assertThat(a.state("c").version()).isEqualTo(4);
     }
 
     @Test
     void should_take_a_newer_generation_even_with_a_lower_version() {
         GossipState a = gossipState("a", 1);
         GossipState b = gossipState("b", 1);
-        beat(a, 10);
+        change(a, 10);
         exchange(a, b);
         assertThat(b.state("a").version()).isEqualTo(11);
 
@@ -97,7 +125,7 @@ class GossipStateTest {
         GossipState a = gossipState("a", 1);
         GossipState stale = gossipState("stale", 1);
         GossipState fresh = gossipState("fresh", 1);
-        beat(a, 10);
+        change(a, 10);
         exchange(a, stale);
         exchange(gossipState("a", 2), fresh);
 
@@ -110,12 +138,16 @@ class GossipStateTest {
     @Test
     void should_ask_for_what_it_lacks_and_send_what_the_peer_lacks() {
         GossipState receiver = gossipState("r", 1);
-        receiver.apply(endpoint("older-here", 1).nextHeartbeat()); // version 2 here
-        receiver.apply(endpoint("newer-here", 1).nextHeartbeat().nextHeartbeat()); // version 3 here
-        receiver.apply(endpoint("restarted-there", 1).nextHeartbeat());
+        receiver.apply(endpoint("older-here", 1, 2));
+        receiver.apply(endpoint("newer-here", 1, 3));
+        receiver.apply(endpoint("restarted-there", 1, 2));
+        beat(receiver, receiver.rumorRounds() + 1); // so that no rumor rides along
         Syn syn = new Syn(
                 "s",
                 CLUSTER,
+                7,
+                false,
+                0,
                 List.of(
                         new GossipDigest("s", 1, 4),
                         new GossipDigest("older-here", 1, 7),
@@ -137,24 +169,87 @@ class GossipStateTest {
     }
 
     @Test
-    void should_send_endpoints_the_peer_did_not_mention_unasked() {
+    void should_send_endpoints_the_peer_did_not_mention_unasked_in_answer_to_a_full_syn() {
         GossipState knowsMore = gossipState("k", 1);
         knowsMore.apply(endpoint("x", 1));
         knowsMore.apply(endpoint("y", 1));
+        beat(knowsMore, knowsMore.rumorRounds() + 1);
         GossipState newcomer = gossipState("n", 1);
 
-        Ack ack = knowsMore.onSyn(newcomer.makeSyn());
+        Ack normal = knowsMore.onSyn(newcomer.makeSyn(null, false));
+        Ack full = knowsMore.onSyn(newcomer.makeSyn(null, true));
 
-        assertThat(ack.states()).extracting(EndpointState::nodeId).containsExactlyInAnyOrder("k", "x", "y");
-        assertThat(ack.digests()).containsExactly(new GossipDigest("n", 1, 0));
+        assertThat(normal.states()).extracting(EndpointState::nodeId).containsExactly("k");
+        assertThat(full.states()).extracting(EndpointState::nodeId).containsExactlyInAnyOrder("k", "x", "y");
+        assertThat(full.digests()).containsExactly(new GossipDigest("n", 1, 0));
+    }
+
+    @Test
+    void should_send_a_syn_of_the_same_size_however_many_endpoints_it_knows() {
+        GossipState big = gossipState("big", 1);
+        for (int i = 0; i < 5_000; i++) {
+            big.apply(endpoint("node-" + i, 1));
+        }
+        assertThat(big.makeSyn("node-7", false).digests()).hasSize(2 + GossipState.MAX_RUMORS);
+
+        beat(big, big.rumorRounds() + 1);
+
+        assertThat(big.makeSyn("node-7", false).digests())
+                .extracting(GossipDigest::nodeId)
+                .containsExactly("big", "node-7");
+        assertThat(big.makeSyn("node-7", true).digests()).hasSize(5_001);
+    }
+
+    @Test
+    void should_push_its_rumors_the_peer_did_not_mention_and_let_them_die_out() {
+        GossipState a = gossipState("a", 1);
+        GossipState b = gossipState("b", 1);
+        exchange(a, b);
+        b.apply(endpoint("news", 1, 3));
+        beat(b, b.rumorRounds() - 1);
+
+        Ack ack = b.onSyn(a.makeSyn("b", false));
+        assertThat(ack.states()).extracting(EndpointState::nodeId).contains("news");
+        a.onAck(ack);
+        assertThat(a.state("news").version()).isEqualTo(3);
+
+        beat(b, 2);
+        GossipState late = gossipState("late", 1);
+        assertThat(b.onSyn(late.makeSyn("b", false)).states())
+                .extracting(EndpointState::nodeId)
+                .containsExactly("b");
+    }
+
+    @Test
+    void should_give_equal_views_the_same_hash_whatever_order_they_were_learned_in() {
+        SplittableRandom random = new SplittableRandom(7);
+        List<EndpointState> states = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            states.add(endpoint("n" + i, 1 + random.nextInt(3), 1 + random.nextInt(5)));
+        }
+        GossipState forward = gossipState("self", 1);
+        GossipState backward = gossipState("self", 1);
+        for (int i = 0; i < states.size(); i++) {
+            forward.apply(endpoint(states.get(i).nodeId(), 1, 1));
+            forward.apply(states.get(i));
+            backward.apply(states.get(states.size() - 1 - i));
+        }
+        long before = forward.viewHash();
+
+        assertThat(forward.viewHash()).isEqualTo(backward.viewHash());
+        backward.apply(endpoint("n0", 9, 1));
+        assertThat(backward.viewHash()).isNotEqualTo(before);
     }
 
     @Test
     void should_answer_requests_from_an_ack_with_its_newer_states_only() {
         GossipState initiator = gossipState("i", 1);
-        beat(initiator, 3);
+        change(initiator, 2);
         initiator.apply(endpoint("x", 5));
         Ack ack = new Ack(
+                "r",
+                4,
+                0,
                 List.of(new GossipDigest("i", 1, 0), new GossipDigest("x", 5, 1), new GossipDigest("unknown", 1, 0)),
                 List.of(),
                 Optional.empty());
@@ -168,10 +263,10 @@ class GossipStateTest {
     @Test
     void should_ignore_gossip_about_itself() {
         GossipState a = gossipState("a", 5);
-        beat(a, 2);
+        change(a, 2);
 
         assertThat(a.apply(endpoint("a", 9))).isFalse();
-        Ack ack = a.onSyn(new Syn("b", CLUSTER, List.of(new GossipDigest("a", 9, 100)), 0, ""));
+        Ack ack = a.onSyn(new Syn("b", CLUSTER, 1, false, 0, List.of(new GossipDigest("a", 9, 100)), 0, ""));
 
         assertThat(a.localState().generation()).isEqualTo(5);
         assertThat(ack.digests()).isEmpty();
@@ -180,7 +275,7 @@ class GossipStateTest {
     @Test
     void should_reject_a_syn_from_another_cluster() {
         GossipState a = gossipState("a", 1);
-        Syn foreign = new Syn("b", "other-cluster", List.of(), 0, "");
+        Syn foreign = new Syn("b", "other-cluster", 1, false, 0, List.of(), 0, "");
 
         assertThatThrownBy(() -> a.onSyn(foreign))
                 .isInstanceOf(GossipRejectedException.class)
@@ -199,7 +294,7 @@ class GossipStateTest {
         GossipState b = gossipState("b", 1);
 
         exchange(a, b);
-        beat(b, 2);
+        change(b, 2);
         exchange(a, b);
         exchange(a, b);
 
@@ -241,7 +336,7 @@ class GossipStateTest {
         a.offerRing(register(2, "a"));
         b.offerRing(register(2, "a"));
 
-        Ack ack = b.onSyn(a.makeSyn());
+        Ack ack = b.onSyn(a.makeSyn("b", false));
 
         assertThat(ack.ring()).isEmpty();
         assertThat(a.onAck(ack).ring()).isEmpty();

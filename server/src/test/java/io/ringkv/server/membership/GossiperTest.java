@@ -178,7 +178,7 @@ class GossiperTest {
 
     @Test
     void should_refuse_gossip_from_another_cluster() {
-        Syn foreign = new Syn("intruder", "another-cluster", List.of(), 0, "");
+        Syn foreign = new Syn("intruder", "another-cluster", 1, false, 0, List.of(), 0, "");
 
         assertThatThrownBy(() -> network.gossiper(A).handleSyn(foreign)).isInstanceOf(GossipRejectedException.class);
         assertThat(network.gossiper(A).knownEndpointCount()).isEqualTo(1);

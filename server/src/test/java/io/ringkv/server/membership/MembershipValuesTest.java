@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ringkv.ring.NodeState;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MembershipValuesTest {
@@ -26,11 +27,14 @@ class MembershipValuesTest {
     @Test
     void should_order_endpoint_states_by_generation_then_version() {
         EndpointState first = EndpointState.initial("a", 5, "h", 7000, 0, null, NodeState.JOINING, 5);
-        EndpointState later = first.nextHeartbeat().withStatus(NodeState.NORMAL);
+        EndpointState later = first.withUnreachable(Set.of("z", "b")).withStatus(NodeState.NORMAL);
 
         assertThat(first.rack()).isEmpty();
+        assertThat(first.unreachable()).isEmpty();
         assertThat(later.version()).isEqualTo(3);
-        assertThat(later.heartbeat()).isEqualTo(1);
+        assertThat(later.unreachable()).containsExactly("b", "z");
+        assertThat(later.convicts("z")).isTrue();
+        assertThat(later.convicts("a")).isFalse();
         assertThat(later.isNewerThan(first)).isTrue();
         assertThat(first.isNewerThan(later)).isFalse();
         assertThat(first.isNewerThan(4, 1_000))
@@ -56,13 +60,15 @@ class MembershipValuesTest {
 
         assertThat(defaults.gossipIntervalMillis()).isEqualTo(200);
         assertThat(defaults.fanout()).isEqualTo(2);
+        assertThat(defaults.monitors()).isEqualTo(3);
         assertThat(defaults.gossipIntervalNanos()).isEqualTo(200_000_000L);
         assertThat(defaults.failureDetector()).isEqualTo(FailureDetectorConfig.DEFAULTS);
-        assertThatThrownBy(() -> new GossiperConfig(" ", 5, 0, List.of(), FailureDetectorConfig.DEFAULTS))
+        assertThatThrownBy(() -> new GossiperConfig(" ", 5, 0, 0, List.of(), FailureDetectorConfig.DEFAULTS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("clusterName")
                 .hasMessageContaining("gossipIntervalMillis")
-                .hasMessageContaining("fanout");
+                .hasMessageContaining("fanout")
+                .hasMessageContaining("monitors");
     }
 
     @Test

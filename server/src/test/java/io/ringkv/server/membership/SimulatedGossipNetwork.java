@@ -66,6 +66,8 @@ final class SimulatedGossipNetwork {
     private long sequence;
     private long messagesSent;
     private long messagesLost;
+    private int largestBoundedSyn;
+    private long fullSyns;
 
     SimulatedGossipNetwork(long seed, Conditions conditions) {
         this.conditions = conditions;
@@ -92,6 +94,31 @@ final class SimulatedGossipNetwork {
     /** Stops a node as a crash would: no more rounds, no answers, nothing sent. */
     void kill(String nodeId) {
         nodesById.get(nodeId).running = false;
+    }
+
+    /**
+     * Freezes a node as a long GC pause or a partition would: no rounds, and every message to it is lost;
+     * its gossiper and view are kept for {@link #resume}.
+     */
+    void pause(String nodeId) {
+        nodesById.get(nodeId).running = false;
+    }
+
+    /** Lets a paused node run again, in the same generation, with the view it had when paused. */
+    void resume(String nodeId) {
+        SimulatedNode node = nodesById.get(nodeId);
+        node.running = true;
+        scheduleRound(node, random.nextLong(node.gossiper.config().gossipIntervalNanos()));
+    }
+
+    /** The most digests any syn that was not full carried so far. */
+    int largestBoundedSyn() {
+        return largestBoundedSyn;
+    }
+
+    /** How many full syns were sent so far. */
+    long fullSyns() {
+        return fullSyns;
     }
 
     /** Starts a killed node again as a new run (a higher generation), with the same id and config. */
@@ -215,6 +242,11 @@ final class SimulatedGossipNetwork {
 
         @Override
         public CompletionStage<Ack> sendSyn(PeerAddress peer, Syn syn) {
+            if (syn.full()) {
+                fullSyns++;
+            } else {
+                largestBoundedSyn = Math.max(largestBoundedSyn, syn.digests().size());
+            }
             CompletableFuture<Ack> reply = new CompletableFuture<>();
             long timeoutNanos = conditions.synTimeoutMillis() * 1_000_000L;
             long sentAt = clock.nanoTime();
