@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -170,8 +169,10 @@ public final class GossipState {
 
     /** Changes the set of peers the local node convicts; the new version spreads with the next rounds. */
     public void updateLocalUnreachable(Set<String> convicted) {
-        if (!new HashSet<>(local.unreachable()).equals(convicted)) {
-            setLocal(local.withUnreachable(new TreeSet<>(convicted)));
+        // Called every round: compare without copying (the state's list holds no repeats).
+        List<String> gossiped = local.unreachable();
+        if (gossiped.size() != convicted.size() || !convicted.containsAll(gossiped)) {
+            setLocal(local.withUnreachable(convicted));
         }
     }
 

@@ -131,7 +131,10 @@ public final class Gossiper {
         return viewsDiverged && state.heartbeat() - lastFullSyncRound >= FULL_SYNC_ROUNDS;
     }
 
-    /** The successors first (they are due every round), then the random picks, each address once. */
+    /**
+     * The random picks, then the successors (due every round), each address once; a full syn goes to the
+     * first, so it reaches a random peer rather than always the same neighbour.
+     */
     private Collection<PeerAddress> targets() {
         Set<PeerAddress> targets = new LinkedHashSet<>();
         for (PeerAddress random : selector.targets(liveness.live(), liveness.unreachable(), state::state)) {
@@ -152,7 +155,7 @@ public final class Gossiper {
         synsReceived++;
         Ack ack = state.onSyn(syn);
         if (!syn.digests().isEmpty() && syn.digests().get(0).nodeId().equals(syn.from())) {
-            liveness.heardFrom(syn.from(), syn.digests().get(0).generation(), clock.nanoTime());
+            liveness.heardFrom(syn.from(), syn.digests().get(0).generation(), syn.heartbeat(), clock.nanoTime());
         }
         return ack;
     }
@@ -242,7 +245,7 @@ public final class Gossiper {
         Ack2 ack2 = state.onAck(ack);
         EndpointState answerer = state.state(ack.from());
         if (answerer != null) {
-            liveness.heardFrom(ack.from(), answerer.generation(), clock.nanoTime());
+            liveness.heardFrom(ack.from(), answerer.generation(), ack.heartbeat(), clock.nanoTime());
         }
         if (ack.digests().isEmpty() && ack.viewHash() != state.viewHash()) {
             viewsDiverged = true;

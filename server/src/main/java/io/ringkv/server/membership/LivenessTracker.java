@@ -1,12 +1,13 @@
 package io.ringkv.server.membership;
 
 import io.ringkv.ring.NodeState;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,10 @@ final class LivenessTracker {
     private final MonitoringRing ring;
     private final IndexedPeerSet live = new IndexedPeerSet();
     private final IndexedPeerSet unreachable = new IndexedPeerSet();
-    private final Set<String> heardDirectly = new HashSet<>();
-    private final Set<String> convicted = new TreeSet<>();
+    /** The newest heartbeat each neighbour sent in its current generation; absent until one arrives. */
+    private final Map<String, Long> lastHeartbeats = new HashMap<>();
+
+    private final Set<String> convicted = new HashSet<>();
     private Set<String> neighbours = Set.of();
 
     LivenessTracker(
@@ -92,17 +95,23 @@ final class LivenessTracker {
     }
 
     /**
-     * A syn or ack of {@code nodeId}'s run {@code generation} arrived: for a neighbour, a heartbeat. Messages from other peers say
-     * nothing to the detector, which would otherwise convict them when they stop choosing this node.
+     * A syn or ack carrying {@code heartbeat} of {@code nodeId}'s run {@code generation} arrived: for a
+     * neighbour, a heartbeat unless it is no newer than one already seen (a late or reordered message says
+     * nothing about now). Messages from other peers say nothing to the detector, which would otherwise
+     * convict them when they stop choosing this node.
      */
-    void heardFrom(String nodeId, long generation, long nowNanos) {
+    void heardFrom(String nodeId, long generation, long heartbeat, long nowNanos) {
         EndpointState known = states.apply(nodeId);
         // A message of a newer run counts once that run's state has arrived (a restart resets the window).
         if (!isNeighbour(nodeId) || known == null || known.generation() != generation) {
             return;
         }
+        Long last = lastHeartbeats.get(nodeId);
+        if (last != null && heartbeat <= last) {
+            return;
+        }
+        lastHeartbeats.put(nodeId, heartbeat);
         detector.heartbeat(nodeId, nowNanos);
-        heardDirectly.add(nodeId);
         convicted.remove(nodeId);
         if (!live.contains(nodeId)) {
             markUp(known);
@@ -127,14 +136,14 @@ final class LivenessTracker {
                     current.status());
             listener.onJoin(current);
             membershipChanged(nodeId, current.status() != NodeState.LEFT, nowNanos);
-            reevaluate(current.unreachable(), nowNanos);
+            current.unreachable().forEach(this::judgeByMonitors);
             return;
         }
         if (current.generation() > previous.generation()) {
             if (live.contains(nodeId)) {
                 markDown(previous);
             }
-            heardDirectly.remove(nodeId);
+            lastHeartbeats.remove(nodeId);
             if (isNeighbour(nodeId)) {
                 detector.remove(nodeId);
                 detector.heartbeat(nodeId, nowNanos);
@@ -145,13 +154,12 @@ final class LivenessTracker {
         reportStatusChange(previous.status(), current);
         if ((previous.status() == NodeState.LEFT) != (current.status() == NodeState.LEFT)) {
             membershipChanged(nodeId, current.status() != NodeState.LEFT, nowNanos);
-        } else if (!isNeighbour(nodeId)) {
+        } else {
             judgeByMonitors(nodeId);
         }
         if (!previous.unreachable().equals(current.unreachable())) {
-            Set<String> subjects = new LinkedHashSet<>(previous.unreachable());
-            subjects.addAll(current.unreachable());
-            reevaluate(subjects, nowNanos);
+            previous.unreachable().forEach(this::judgeByMonitors);
+            current.unreachable().forEach(this::judgeByMonitors);
         }
     }
 
@@ -181,11 +189,7 @@ final class LivenessTracker {
         affected.addAll(ring.neighbours(nodeId));
         affected.add(nodeId);
         updateNeighbours(nowNanos);
-        for (String subject : affected) {
-            if (!subject.equals(localNodeId) && !isNeighbour(subject)) {
-                judgeByMonitors(subject);
-            }
-        }
+        affected.forEach(this::judgeByMonitors);
     }
 
     private void updateNeighbours(long nowNanos) {
@@ -193,35 +197,27 @@ final class LivenessTracker {
         for (String gone : neighbours) {
             if (!next.contains(gone)) {
                 detector.remove(gone);
-                heardDirectly.remove(gone);
+                lastHeartbeats.remove(gone);
                 convicted.remove(gone);
             }
         }
         for (String added : next) {
             if (!neighbours.contains(added)) {
                 // A peer already judged up by its monitors stays up; the detector, started now, convicts it
-                // if it is silent. A peer only heard of must first be heard directly.
+                // if it is silent. A peer only heard of is up once a message of it arrives (heardFrom).
                 detector.heartbeat(added, nowNanos);
-                if (live.contains(added)) {
-                    heardDirectly.add(added);
-                }
             }
         }
         neighbours = next;
     }
 
-    private void reevaluate(Iterable<String> subjects, long nowNanos) {
-        for (String subject : subjects) {
-            if (!subject.equals(localNodeId) && !isNeighbour(subject) && states.apply(subject) != null) {
-                judgeByMonitors(subject);
-            }
-        }
-    }
-
-    /** Judges a non-neighbour by its monitors' observations. */
+    /**
+     * Judges a peer by its monitors' observations; does nothing for the local node, a neighbour (judged
+     * first-hand) or a node never heard of.
+     */
     private void judgeByMonitors(String nodeId) {
         EndpointState subject = states.apply(nodeId);
-        if (subject == null) {
+        if (subject == null || nodeId.equals(localNodeId) || isNeighbour(nodeId)) {
             return;
         }
         boolean up = subject.status() != NodeState.LEFT && !convictedByMonitors(nodeId);
