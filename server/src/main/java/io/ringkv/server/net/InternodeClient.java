@@ -5,10 +5,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.ringkv.protocol.codec.FlushBatching;
 import io.ringkv.protocol.codec.RingKvCodec;
 import io.ringkv.protocol.message.Envelope;
 import io.ringkv.protocol.message.Message;
@@ -120,12 +120,8 @@ public final class InternodeClient implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        // Requests to one peer written in the same loop turn share a syscall.
                         channel.pipeline()
-                                .addLast(
-                                        "flush",
-                                        new FlushConsolidationHandler(
-                                                ServerChannelInitializer.EXPLICIT_FLUSHES_BEFORE_FLUSH, true))
+                                .addLast("flush", FlushBatching.newHandler())
                                 .addLast("codec", new RingKvCodec(config.limits()))
                                 .addLast(
                                         "replies",

@@ -3,8 +3,8 @@ package io.ringkv.server.net;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.ringkv.protocol.codec.FlushBatching;
 import io.ringkv.protocol.codec.RingKvCodec;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -12,17 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Builds the pipeline of each connection a {@link MessageServer} accepts (idle timer, frame codec,
+ * Builds the pipeline of each connection a {@link MessageServer} accepts (idle timer, flush batching, frame codec,
  * {@link ServerConnectionHandler}) and registers the channel so that closing the server closes it.
  */
 final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
-
-    /**
-     * Replies finished in one event-loop turn leave in one write syscall, not one each; at most this
-     * many are held back. Under load most replies complete off the loop (storage, peers), so
-     * consolidation outside a read is on too: the flush then runs as the loop's next task.
-     */
-    static final int EXPLICIT_FLUSHES_BEFORE_FLUSH = 64;
 
     private final MessageServerConfig config;
     private final MessageHandler handler;
@@ -65,7 +58,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
                             new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
         }
         channel.pipeline()
-                .addLast("flush", new FlushConsolidationHandler(EXPLICIT_FLUSHES_BEFORE_FLUSH, true))
+                .addLast("flush", FlushBatching.newHandler())
                 .addLast("codec", new RingKvCodec(config.limits()))
                 .addLast(
                         "requests",

@@ -9,10 +9,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ringkv.benchmarks.load.OperationFailure;
+import io.ringkv.protocol.codec.FlushBatching;
 import io.ringkv.protocol.codec.RingKvCodec;
 import io.ringkv.protocol.message.ErrorReply;
 import io.ringkv.protocol.message.Message;
@@ -40,9 +40,6 @@ import java.util.concurrent.TimeUnit;
  * two are compared on the same frames and socket settings. Thread-safe.
  */
 public final class RawClient implements AutoCloseable {
-
-    /** As in the SDK: flushes of back-to-back writes on one connection go out in one system call. */
-    private static final int EXPLICIT_FLUSHES_BEFORE_FLUSH = 64;
 
     private static final long RING_FETCH_TIMEOUT_MILLIS = 5_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
@@ -132,7 +129,7 @@ public final class RawClient implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel channel) {
                 channel.pipeline()
-                        .addLast("flush", new FlushConsolidationHandler(EXPLICIT_FLUSHES_BEFORE_FLUSH, true))
+                        .addLast("flush", FlushBatching.newHandler())
                         .addLast("codec", new RingKvCodec())
                         .addLast("replies", replies);
             }

@@ -8,8 +8,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.ringkv.protocol.ProtocolLimits;
+import io.ringkv.protocol.codec.FlushBatching;
 import io.ringkv.protocol.codec.RingKvCodec;
 import io.ringkv.time.Clock;
 import java.net.InetAddress;
@@ -23,9 +23,6 @@ import java.util.concurrent.CompletableFuture;
  * system call) and a {@link ResponseHandler}. Shared by all node pools and the seed fetcher.
  */
 public final class ChannelConnector {
-
-    /** Flushes coalesced when many requests are written back to back on one connection. */
-    private static final int EXPLICIT_FLUSHES_BEFORE_FLUSH = 64;
 
     private final Bootstrap bootstrap;
     private final ProtocolLimits limits;
@@ -62,7 +59,7 @@ public final class ChannelConnector {
             @Override
             protected void initChannel(SocketChannel channel) {
                 channel.pipeline()
-                        .addLast("flush", new FlushConsolidationHandler(EXPLICIT_FLUSHES_BEFORE_FLUSH, true))
+                        .addLast("flush", FlushBatching.newHandler())
                         .addLast("codec", new RingKvCodec(limits))
                         .addLast("responses", responses);
             }
