@@ -50,12 +50,33 @@ public final class DevClusterCommand implements Callable<Integer> {
     @Option(names = "--node-heap", defaultValue = "512m", description = "-Xmx of each node JVM")
     String nodeHeap;
 
+    @Option(
+            names = "--io-threads",
+            defaultValue = "0",
+            description = "event-loop threads per node; 0 (default) = this machine's cores shared out, at least 1")
+    int ioThreads;
+
+    @Option(
+            names = "--storage-threads",
+            defaultValue = "4",
+            description = "storage threads per node (default ${DEFAULT-VALUE})")
+    int storageThreads;
+
+    @Option(
+            names = "--set",
+            description =
+                    "any node setting as key=value, passed to every node, e.g. --set anti-entropy.interval-millis=0")
+    List<String> settings = new ArrayList<>();
+
     private final PrintStream out = System.out;
 
     @Override
     public Integer call() throws Exception {
         if (nodes < 1 || nodes > 50) {
             throw new IllegalArgumentException("--nodes must be 1..50");
+        }
+        if (ioThreads < 0 || storageThreads < 1) {
+            throw new IllegalArgumentException("--io-threads must be >= 0 and --storage-threads >= 1");
         }
         List<Process> children = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -84,7 +105,17 @@ public final class DevClusterCommand implements Callable<Integer> {
                     "--seeds",
                     seeds,
                     "--set",
-                    "storage.engine=" + engine));
+                    "storage.engine=" + engine,
+                    "--set",
+                    "io-threads="
+                            + ThreadShare.ioThreadsPerNode(
+                                    ioThreads, Runtime.getRuntime().availableProcessors(), nodes),
+                    "--set",
+                    "storage-threads=" + storageThreads));
+            for (String setting : settings) {
+                command.add("--set");
+                command.add(setting);
+            }
             Process child = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
