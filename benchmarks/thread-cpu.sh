@@ -6,7 +6,8 @@
 # Groups, by thread name (the kernel keeps the first 15 characters of a Java thread's name):
 #   event loops       ringkv-<node>-io-*          (client, internode and HTTP connections)
 #   storage executor  ringkv-<node>-storage-*     (replica reads and writes handed off the loops)
-#   writer + acks     ringkv-storage-writer/acks  (group commit: one fsync per batch, then completions)
+#   writer + acks     ringkv-storage-*            (group commit: one fsync per batch, then completions;
+#                                                 builds before 2026-12-07 had a separate acks thread)
 #   other             everything else: JIT compiler, GC, timers, gossip, hints
 #
 # Usage: benchmarks/thread-cpu.sh SECONDS PID [PID...]

@@ -25,8 +25,9 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Replica operations by node id: this node's own replica goes straight to its {@link ReplicaStore} on the
- * storage executor (never on an event loop), another node's through an internode request.
+ * Replica operations by node id: this node's own replica goes straight to its {@link ReplicaStore} (reads
+ * the store can answer from memory at once, everything else on the storage executor, never blocking an
+ * event loop), another node's through an internode request.
  */
 final class NodeReplicaGateway implements ReplicaGateway {
 
@@ -58,7 +59,7 @@ final class NodeReplicaGateway implements ReplicaGateway {
     @Override
     public CompletionStage<Optional<SiblingSet>> read(String nodeId, StorageKey key, long timeoutMillis) {
         if (nodeId.equals(localNodeId)) {
-            return CompletableFuture.supplyAsync(() -> store.read(key), storageExecutor);
+            return store.readAsync(key, storageExecutor);
         }
         ReplicaReadRequest request = new ReplicaReadRequest(key.key(), key.partition(), key.token());
         return send(nodeId, request, timeoutMillis).thenApply(reply -> {

@@ -134,8 +134,10 @@ final class NodeRequestHandler implements MessageHandler {
             case REPLICA_READ_REQUEST -> {
                 ReplicaReadRequest read = (ReplicaReadRequest) body;
                 StorageKey key = new StorageKey(read.partition(), read.token(), read.key());
-                return onStorage(() -> new ReplicaReadReply(
-                        store.read(key).map(SiblingSetCodec::encode).orElse(new byte[0])));
+                // Answered on the event loop when the store has the key in memory, else on the storage executor.
+                return store.readAsync(key, storageExecutor)
+                        .thenApply(set -> new ReplicaReadReply(
+                                set.map(SiblingSetCodec::encode).orElse(new byte[0])));
             }
             case REPLICA_WRITE_REQUEST -> {
                 ReplicaWriteRequest write = (ReplicaWriteRequest) body;

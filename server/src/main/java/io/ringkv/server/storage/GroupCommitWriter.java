@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +30,17 @@ import org.slf4j.MDC;
  * beyond that {@link #submit} blocks until the writer catches up, so an overloaded node slows its
  * callers instead of filling its heap.
  *
- * <p>Futures are completed, in queue order, on a second thread, the acknowledger, not on the writer: a
- * slow or blocking dependent stage (say one that writes again and waits for room in a full queue) then
- * delays only later acknowledgements, never the next commit, and cannot deadlock the writer. The writer
- * measures its interval with {@link System#nanoTime()} because it waits on a blocking queue; nothing
- * else here reads a clock.
+ * <p>Futures are completed, in queue order, by the writer itself, right after the sync: handing them to
+ * another thread cost a thread wake-up per batch on the path of every replica write, and on a
+ * few-core machine with several nodes those hand-offs were a large share of the CPU (docs/benchmarks.md).
+ * Dependent stages therefore run on the writer and delay the next commit while they run; the stages
+ * this store's callers attach are short (count an ack, hand a reply to an event loop). Two rules keep
+ * a dependent stage from deadlocking the writer: a write submitted from the writer thread never waits
+ * for room in the queue (it is taken over the bound; a chain of stages that each write again would grow
+ * the queue, and the node attaches none), and {@link #close} called from the writer does not wait for
+ * the writer. A dependent stage must still never block on another write of this pipeline.
+ * The writer measures its interval with {@link System#nanoTime()} because it waits on a blocking queue;
+ * nothing else here reads a clock.
  */
 final class GroupCommitWriter implements WritePipeline {
 
@@ -53,8 +57,6 @@ final class GroupCommitWriter implements WritePipeline {
     private final Semaphore capacity;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Thread writer;
-    private final ExecutorService acknowledger;
-    private volatile Thread acknowledgerThread;
     private volatile boolean closed;
     /** Size of the last batch; only the writer thread reads or writes it. */
     private int previousBatchSize = 1;
@@ -66,12 +68,6 @@ final class GroupCommitWriter implements WritePipeline {
         this.sink = sink;
         this.capacity = new Semaphore(QUEUE_CAPACITY_PER_BATCH * maxBatchSize);
         Map<String, String> logContext = MDC.getCopyOfContextMap();
-        this.acknowledger = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(() -> runWithLogContext(logContext, task), "ringkv-storage-acks-" + storeName);
-            thread.setDaemon(true);
-            acknowledgerThread = thread;
-            return thread;
-        });
         this.writer =
                 new Thread(() -> runWithLogContext(logContext, this::runWriter), "ringkv-storage-writer-" + storeName);
         writer.setDaemon(true);
@@ -80,9 +76,13 @@ final class GroupCommitWriter implements WritePipeline {
 
     @Override
     public CompletableFuture<Void> submit(byte[] key, byte[] value) {
-        QueuedWrite write = new QueuedWrite(key, value);
+        // A dependent stage running on the writer must not wait for the writer: its write goes over the bound.
+        boolean fromWriter = Thread.currentThread() == writer;
+        QueuedWrite write = new QueuedWrite(key, value, fromWriter);
         try {
-            capacity.acquire();
+            if (!fromWriter) {
+                capacity.acquire();
+            }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(
@@ -91,7 +91,7 @@ final class GroupCommitWriter implements WritePipeline {
         lifecycle.readLock().lock();
         try {
             if (closed) {
-                capacity.release();
+                releaseCapacity(write);
                 return CompletableFuture.failedFuture(new StorageException(storeName + " is closed"));
             }
             // Overlay and queue change together per key, so the overlay always shows the key's last queued write.
@@ -131,18 +131,10 @@ final class GroupCommitWriter implements WritePipeline {
             lifecycle.writeLock().unlock();
         }
         boolean interrupted = false;
-        while (writer.isAlive()) {
+        // A dependent stage that closes the store runs on the writer itself: it cannot wait for itself.
+        while (Thread.currentThread() != writer && writer.isAlive()) {
             try {
                 writer.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        acknowledger.shutdown();
-        // A dependent stage that closes the store runs on the acknowledger itself: it cannot wait for itself.
-        while (Thread.currentThread() != acknowledgerThread && !acknowledger.isTerminated()) {
-            try {
-                acknowledger.awaitTermination(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 interrupted = true;
             }
@@ -226,20 +218,21 @@ final class GroupCommitWriter implements WritePipeline {
         }
         for (QueuedWrite write : batch) {
             unapplied.remove(ByteBuffer.wrap(write.key()), write);
+            releaseCapacity(write);
         }
-        capacity.release(batch.size());
-        List<QueuedWrite> finished = List.copyOf(batch);
-        StorageException outcome = failure;
-        acknowledger.execute(() -> acknowledge(finished, outcome));
-    }
-
-    private static void acknowledge(List<QueuedWrite> finished, StorageException failure) {
-        for (QueuedWrite write : finished) {
+        // A dependent stage that throws fails only its own future: complete() itself does not throw.
+        for (QueuedWrite write : batch) {
             if (failure == null) {
                 write.done().complete(null);
             } else {
                 write.done().completeExceptionally(failure);
             }
+        }
+    }
+
+    private void releaseCapacity(QueuedWrite write) {
+        if (!write.isUnbounded()) {
+            capacity.release();
         }
     }
 

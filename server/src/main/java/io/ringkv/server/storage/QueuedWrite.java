@@ -13,10 +13,17 @@ public final class QueuedWrite {
     private final byte[] key;
     private final byte[] value;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final boolean unbounded;
 
     public QueuedWrite(byte[] key, byte[] value) {
+        this(key, value, false);
+    }
+
+    /** @param unbounded true when the write was queued over the pipeline's bound and holds no room in it */
+    QueuedWrite(byte[] key, byte[] value, boolean unbounded) {
         this.key = Objects.requireNonNull(key, "key");
         this.value = value;
+        this.unbounded = unbounded;
     }
 
     /** The encoded storage key. Must not be modified. */
@@ -31,6 +38,10 @@ public final class QueuedWrite {
 
     public boolean isRemoval() {
         return value == null;
+    }
+
+    boolean isUnbounded() {
+        return unbounded;
     }
 
     /** Completes when the write is durable; the pipeline, not the sink, completes it. */

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -34,7 +35,7 @@ import java.util.function.UnaryOperator;
  * overwritten.
  *
  * <p>All writes of sibling sets to the engine must go through one {@code ReplicaStore}. Thread-safe;
- * blocks on the engine, so never call it on a Netty event loop.
+ * blocks on the engine, so never call it on a Netty event loop, except {@link #readAsync}.
  */
 public final class ReplicaStore {
 
@@ -98,6 +99,27 @@ public final class ReplicaStore {
     /** The stored set of {@code key}, empty when the key was never written (or was purged). */
     public Optional<SiblingSet> read(StorageKey key) {
         return engine.get(key).map(stored -> decode(key, stored));
+    }
+
+    /**
+     * The stored set of {@code key}, answered at once when the engine finds it in memory
+     * ({@link StorageEngine#lookupInMemory}), else read on {@code blockingReads}. Safe on an event loop:
+     * most reads of a warm node then cost no thread hand-off. Fails with {@link StorageException} when
+     * the stored value does not decode.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the read needs {@code blockingReads}
+     *     and it refuses the task
+     */
+    public CompletableFuture<Optional<SiblingSet>> readAsync(StorageKey key, Executor blockingReads) {
+        MemoryLookup lookup = engine.lookupInMemory(key);
+        if (lookup.needsIo()) {
+            return CompletableFuture.supplyAsync(() -> read(key), blockingReads);
+        }
+        try {
+            return CompletableFuture.completedFuture(lookup.stored().map(stored -> decode(key, stored)));
+        } catch (StorageException corrupt) {
+            return CompletableFuture.failedFuture(corrupt);
+        }
     }
 
     /**

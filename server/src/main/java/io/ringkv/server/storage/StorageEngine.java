@@ -24,11 +24,11 @@ import java.util.concurrent.CompletableFuture;
  * <p><b>Threading.</b> All methods are thread-safe and may be called from many threads at once. They
  * block (disk I/O, locks, and under {@link SyncPolicy.Kind#PER_WRITE} a whole fsync inside
  * {@code put}), so they must <em>never</em> be called on a Netty event loop; the server runs them on its
- * bounded storage executor. Under group commit, futures complete on the engine's acknowledgement
- * thread (one per engine, in write order), not on the thread that writes and syncs: a slow dependent
- * stage delays later acknowledgements but never a commit. Still, stages that do more than trivial work
- * should use the {@code *Async} variants with their own executor, and a stage must never block waiting
- * for another write of the same engine to be acknowledged (it would wait for its own thread).
+ * bounded storage executor. The one exception is {@link #lookupInMemory}, which never blocks. Under
+ * group commit, futures complete on the engine's writer thread, in write order, right after the sync:
+ * a dependent stage delays the next commit while it runs, so stages must be short (anything heavier
+ * uses the {@code *Async} variants with its own executor), and a stage must never block waiting for
+ * another write of the same engine (it would wait for its own thread).
  *
  * <p><b>Lifecycle.</b> Open with {@link StorageEngines#open(StorageConfig)}; {@link #close()} stops
  * accepting writes, waits until every queued write is durable and its future completed, and closes the
@@ -38,6 +38,15 @@ public interface StorageEngine extends AutoCloseable {
 
     /** The stored value of {@code key}, if any. */
     Optional<byte[]> get(StorageKey key);
+
+    /**
+     * The stored value of {@code key} when the engine can find it without blocking (in memory: queued
+     * writes, memtable, block cache), else {@link MemoryLookup#NEEDS_IO}; safe on an event loop. When it
+     * answers, the answer is what {@link #get} would have returned. The default never answers.
+     */
+    default MemoryLookup lookupInMemory(StorageKey key) {
+        return MemoryLookup.NEEDS_IO;
+    }
 
     /** Stores {@code value} under {@code key}, replacing any previous value; see the durability contract. */
     CompletableFuture<Void> put(StorageKey key, byte[] value);

@@ -163,6 +163,21 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void should_let_a_dependent_stage_close_the_pipeline_without_waiting_for_itself() {
+        WritePipeline pipeline = open(0, 4);
+        CompletableFuture<Void> closedByStage =
+                pipeline.submit(bytes("k"), bytes("v")).thenRun(pipeline::close);
+
+        assertThat(closedByStage).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(pipeline.isClosed()).isTrue();
+        assertThat(pipeline.submit(bytes("later"), bytes("v")))
+                .failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(StorageException.class);
+        assertThat(sink.stored).containsOnlyKeys("k");
+    }
+
+    @Test
     void should_write_directly_in_the_callers_thread_under_per_write_sync() {
         WritePipeline pipeline = WritePipeline.open(SyncPolicy.perWrite(), "test", sink);
         pipelines.add(pipeline);

@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +38,7 @@ class ReplicaStoreTest {
 
     private static final ActorId NODE_A = new ActorId("a", 1);
     private static final ActorId NODE_B = new ActorId("b", 1);
+    private static final StorageKey OTHER_KEY = new StorageKey(3, 100L, "other".getBytes(StandardCharsets.UTF_8));
     private static final ActorId[] ACTORS = {NODE_A, NODE_B, new ActorId("c", 1)};
     private static final StorageKey KEY = new StorageKey(3, 99L, "cart".getBytes(StandardCharsets.UTF_8));
 
@@ -97,6 +100,47 @@ class ReplicaStoreTest {
         engine.acknowledgeAll();
         assertThat(retry).succeedsWithin(Duration.ofSeconds(1)).isEqualTo(written);
         assertThat(store.apply(KEY, written)).as("nothing pending any more").isCompletedWithValue(written);
+    }
+
+    @Test
+    void should_answer_a_read_from_memory_without_handing_it_to_the_blocking_executor() {
+        ReplicaStore store = new ReplicaStore(new InMemoryStorageEngine());
+        SiblingSet written = set(Map.of(NODE_A, 1L), version(NODE_A, 1));
+        store.apply(KEY, written).join();
+        Executor refusing = task -> {
+            throw new AssertionError("a read the engine had in memory went to the executor");
+        };
+
+        assertThat(store.readAsync(KEY, refusing)).isCompletedWithValue(Optional.of(written));
+        assertThat(store.readAsync(OTHER_KEY, refusing)).isCompletedWithValue(Optional.empty());
+    }
+
+    @Test
+    void should_read_on_the_blocking_executor_when_the_engine_would_need_io() {
+        InMemoryStorageEngine memory = new InMemoryStorageEngine();
+        ReplicaStore store = new ReplicaStore(new ForwardingEngine(memory));
+        SiblingSet written = set(Map.of(NODE_A, 1L), version(NODE_A, 1));
+        store.apply(KEY, written).join();
+        AtomicInteger handedOff = new AtomicInteger();
+        Executor counting = task -> {
+            handedOff.incrementAndGet();
+            task.run();
+        };
+
+        assertThat(store.readAsync(KEY, counting)).isCompletedWithValue(Optional.of(written));
+        assertThat(handedOff).hasValue(1);
+    }
+
+    @Test
+    void should_fail_a_memory_read_of_a_value_that_does_not_decode_without_throwing() {
+        InMemoryStorageEngine engine = new InMemoryStorageEngine();
+        engine.put(KEY, new byte[] {1, 2, 3, 4, 5}).join();
+        ReplicaStore store = new ReplicaStore(engine);
+
+        assertThat(store.readAsync(KEY, Runnable::run))
+                .failsWithin(Duration.ofSeconds(1))
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseExactlyInstanceOf(StorageException.class);
     }
 
     @Test

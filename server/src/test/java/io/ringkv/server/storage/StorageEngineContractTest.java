@@ -184,6 +184,38 @@ class StorageEngineContractTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("engines")
+    void should_answer_a_memory_lookup_only_as_get_would(EngineKind kind, SyncPolicy policy) {
+        StorageEngine engine = open(kind, policy);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            writes.add(engine.put(key(i % 8, i, "kept"), bytes("value-" + i)));
+            writes.add(engine.put(key(i % 8, i, "removed"), bytes("doomed")));
+            writes.add(engine.remove(key(i % 8, i, "removed")));
+        }
+        // Half are checked while writes may still be queued, half after they are durable.
+        assertLookupsAgreeWithGet(engine, 0, 25);
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+        assertLookupsAgreeWithGet(engine, 25, 50);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("engines")
+    void should_answer_recent_writes_from_memory_when_the_engine_keeps_them_there(EngineKind kind, SyncPolicy policy) {
+        assumeThat(kind).as("MapDB reads always go to the storage executor").isNotEqualTo(EngineKind.MAPDB);
+        StorageEngine engine = open(kind, policy);
+        StorageKey key = key(9, 99L, "fresh");
+
+        assertThat(engine.lookupInMemory(key)).isEqualTo(MemoryLookup.ABSENT);
+        engine.put(key, bytes("in the memtable")).join();
+
+        MemoryLookup lookup = engine.lookupInMemory(key);
+        assertThat(lookup.needsIo()).isFalse();
+        assertThat(lookup.stored())
+                .hasValueSatisfying(value -> assertThat(value).isEqualTo(bytes("in the memtable")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("engines")
     void should_keep_the_last_of_several_writes_of_one_key_across_a_reopen(EngineKind kind, SyncPolicy policy) {
         assumeThat(kind).as("only file engines survive a reopen").isNotEqualTo(EngineKind.MEMORY);
         StorageEngine engine = open(kind, policy);
@@ -293,6 +325,20 @@ class StorageEngineContractTest {
         }
         for (int writer = 0; writer < 4; writer++) {
             assertThat(drain(engine.scanPartition(writer))).hasSize(40);
+        }
+    }
+
+    private static void assertLookupsAgreeWithGet(StorageEngine engine, int from, int to) {
+        for (int i = from; i < to; i++) {
+            for (StorageKey key : List.of(key(i % 8, i, "kept"), key(i % 8, i, "removed"), key(i % 8, i, "never"))) {
+                MemoryLookup lookup = engine.lookupInMemory(key);
+                if (!lookup.needsIo()) {
+                    Optional<byte[]> stored = engine.get(key);
+                    assertThat(lookup.stored().map(String::new))
+                            .as("lookup of %s", key)
+                            .isEqualTo(stored.map(String::new));
+                }
+            }
         }
     }
 

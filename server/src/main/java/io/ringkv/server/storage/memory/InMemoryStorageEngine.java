@@ -2,6 +2,7 @@ package io.ringkv.server.storage.memory;
 
 import io.ringkv.server.storage.CloseableIterator;
 import io.ringkv.server.storage.EngineKind;
+import io.ringkv.server.storage.MemoryLookup;
 import io.ringkv.server.storage.ScanRange;
 import io.ringkv.server.storage.StorageEngine;
 import io.ringkv.server.storage.StorageException;
@@ -32,6 +33,11 @@ public final class InMemoryStorageEngine implements StorageEngine {
     public Optional<byte[]> get(StorageKey key) {
         ensureOpen();
         return Optional.ofNullable(entries.get(key.encode()));
+    }
+
+    @Override
+    public MemoryLookup lookupInMemory(StorageKey key) {
+        return get(key).map(MemoryLookup::found).orElse(MemoryLookup.ABSENT);
     }
 
     @Override

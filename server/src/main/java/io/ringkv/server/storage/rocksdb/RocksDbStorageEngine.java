@@ -2,6 +2,7 @@ package io.ringkv.server.storage.rocksdb;
 
 import io.ringkv.server.storage.CloseableIterator;
 import io.ringkv.server.storage.EngineKind;
+import io.ringkv.server.storage.MemoryLookup;
 import io.ringkv.server.storage.QueuedWrite;
 import io.ringkv.server.storage.ScanRange;
 import io.ringkv.server.storage.StorageEngine;
@@ -20,7 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.ReadTier;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.Status;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -55,6 +59,9 @@ public final class RocksDbStorageEngine implements StorageEngine {
     private final Path directory;
     private final RocksDbHandles handles;
     private final WriteOptions syncWrites = new WriteOptions().setSync(true);
+    /** Reads that give up rather than touch a file: the memtables and the block cache only. */
+    private final ReadOptions memoryOnlyReads = new ReadOptions().setReadTier(ReadTier.BLOCK_CACHE_TIER);
+
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Set<RocksDbScan> openScans = ConcurrentHashMap.newKeySet();
     private final WritePipeline pipeline;
@@ -81,6 +88,17 @@ public final class RocksDbStorageEngine implements StorageEngine {
     @Override
     public Optional<byte[]> get(StorageKey key) {
         return pipeline.read(key.encode(), this::readStore);
+    }
+
+    @Override
+    public MemoryLookup lookupInMemory(StorageKey key) {
+        try {
+            return pipeline.read(key.encode(), this::readStoreFromMemory)
+                    .map(MemoryLookup::found)
+                    .orElse(MemoryLookup.ABSENT);
+        } catch (WouldBlock e) {
+            return MemoryLookup.NEEDS_IO;
+        }
     }
 
     @Override
@@ -135,6 +153,7 @@ public final class RocksDbStorageEngine implements StorageEngine {
             flushQuietly();
             handles.closeQuietly();
             syncWrites.close();
+            memoryOnlyReads.close();
         } finally {
             lifecycle.writeLock().unlock();
         }
@@ -180,6 +199,25 @@ public final class RocksDbStorageEngine implements StorageEngine {
         }
     }
 
+    /** Like {@link #readStore}, but throws {@link WouldBlock} where that would wait for a file or for close. */
+    private byte[] readStoreFromMemory(byte[] key) {
+        if (!lifecycle.readLock().tryLock()) {
+            throw WouldBlock.INSTANCE;
+        }
+        try {
+            ensureOpen();
+            return handles.db().get(handles.data(), memoryOnlyReads, key);
+        } catch (RocksDBException e) {
+            if (e.getStatus() != null && e.getStatus().getCode() == Status.Code.Incomplete) {
+                // RocksDB's answer to a block-cache-tier read that would have to read a file.
+                throw WouldBlock.INSTANCE;
+            }
+            throw RocksDbStores.translate(directory, "read from", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     /** The {@link io.ringkv.server.storage.WriteSink}: one synced write batch. */
     private void writeDurably(List<QueuedWrite> batch) {
         lifecycle.readLock().lock();
@@ -209,6 +247,15 @@ public final class RocksDbStorageEngine implements StorageEngine {
                     "Could not flush RocksDB store {} on close; the next start replays its log: {}",
                     directory,
                     e.getMessage());
+        }
+    }
+
+    /** Signals, without a stack trace, that a memory-only read would have had to block. */
+    private static final class WouldBlock extends RuntimeException {
+        static final WouldBlock INSTANCE = new WouldBlock();
+
+        private WouldBlock() {
+            super("a memory-only read would block", null, false, false);
         }
     }
 
