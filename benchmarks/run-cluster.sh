@@ -25,9 +25,11 @@
 #                   When either is missing or the jar is older than the benchmark sources, both are
 #                   built (with -Dringkv.targetDir=<dir>).
 #   GROUPS_TO_RUN   which clusters to run, default "mapdb rocksdb rocksdb5"
-#   WARMUP          warm-up per run (default 10s)
-#   FIRST_WARMUP    warm-up of each cluster's first run (default 60s): fresh node JVMs spend their first
-#                   minute compiling; with 10 s, a cluster's first run measured about half of the later ones
+#   WARMUP          warm-up per run (default 30s): every run is a fresh load-generator JVM, and with 5 s
+#                   the SDK's JVM still spent a third of its CPU compiling while it was measured
+#   FIRST_WARMUP    warm-up of each cluster's first run (default 120s): fresh node JVMs still compile
+#                   heavily 60-100 s after start; with 10 s a cluster's first run measured about half of
+#                   the later ones, and with 60 s the first of two clients still measured 15-45 % less
 #   DURATION        measured time per run (default 20s)
 #   KEYS            number of keys (default 100000)
 #   IN_FLIGHT       requests in flight (default 64)
@@ -42,8 +44,8 @@ cd "$repo_root"
 
 jar="${BENCHMARKS_JAR:-benchmarks/target/benchmarks.jar}"
 groups="${GROUPS_TO_RUN:-mapdb rocksdb rocksdb5}"
-warmup="${WARMUP:-10s}"
-first_warmup="${FIRST_WARMUP:-60s}"
+warmup="${WARMUP:-30s}"
+first_warmup="${FIRST_WARMUP:-120s}"
 duration="${DURATION:-20s}"
 keys="${KEYS:-100000}"
 in_flight="${IN_FLIGHT:-64}"
