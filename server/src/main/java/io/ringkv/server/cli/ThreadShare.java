@@ -6,7 +6,7 @@ package io.ringkv.server.cli;
  * nodes each running 2 × cores event loops spend the CPUs on context switches between threads that
  * mostly wait. On a 2-core machine with 3 nodes, one event loop and four storage threads per node served
  * about a third more operations per second than the defaults, for less CPU per operation
- * (docs/benchmarks.md, "Threads per node in dev").
+ * (docs/benchmarks.md, "Fewer threads and thread hand-offs per node").
  */
 final class ThreadShare {
 
