@@ -104,22 +104,24 @@ public final class ReplicaStore {
     /**
      * The stored set of {@code key}, answered at once when the engine finds it in memory
      * ({@link StorageEngine#lookupInMemory}), else read on {@code blockingReads}. Safe on an event loop:
-     * most reads of a warm node then cost no thread hand-off. Fails with {@link StorageException} when
-     * the stored value does not decode.
+     * most reads of a warm node then cost no thread hand-off. The future fails with
+     * {@link StorageException} when the stored value does not decode or the engine is closed.
      *
      * @throws java.util.concurrent.RejectedExecutionException when the read needs {@code blockingReads}
      *     and it refuses the task
      */
     public CompletableFuture<Optional<SiblingSet>> readAsync(StorageKey key, Executor blockingReads) {
-        MemoryLookup lookup = engine.lookupInMemory(key);
-        if (lookup.needsIo()) {
-            return CompletableFuture.supplyAsync(() -> read(key), blockingReads);
-        }
+        MemoryLookup lookup;
         try {
-            return CompletableFuture.completedFuture(lookup.stored().map(stored -> decode(key, stored)));
-        } catch (StorageException corrupt) {
-            return CompletableFuture.failedFuture(corrupt);
+            lookup = engine.lookupInMemory(key);
+            if (!lookup.needsIo()) {
+                return CompletableFuture.completedFuture(lookup.stored().map(stored -> decode(key, stored)));
+            }
+        } catch (StorageException closedOrCorrupt) {
+            // Like the executor path: a failed future, never a throw into a coordinator's fan-out loop.
+            return CompletableFuture.failedFuture(closedOrCorrupt);
         }
+        return CompletableFuture.supplyAsync(() -> read(key), blockingReads);
     }
 
     /**

@@ -144,6 +144,21 @@ class ReplicaStoreTest {
     }
 
     @Test
+    void should_fail_a_memory_read_of_a_closed_engine_without_throwing() {
+        ReplicaStore store = new ReplicaStore(new ForwardingEngine(new InMemoryStorageEngine()) {
+            @Override
+            public MemoryLookup lookupInMemory(StorageKey key) {
+                throw new StorageException("closed");
+            }
+        });
+
+        assertThat(store.readAsync(KEY, Runnable::run))
+                .failsWithin(Duration.ofSeconds(1))
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseExactlyInstanceOf(StorageException.class);
+    }
+
+    @Test
     void should_refuse_to_touch_a_stored_value_that_does_not_decode() {
         InMemoryStorageEngine engine = new InMemoryStorageEngine();
         byte[] garbage = {1, 2, 3, 4, 5};
