@@ -135,9 +135,8 @@ final class NodeRequestHandler implements MessageHandler {
                 ReplicaReadRequest read = (ReplicaReadRequest) body;
                 StorageKey key = new StorageKey(read.partition(), read.token(), read.key());
                 // Answered on the event loop when the store has the key in memory, else on the storage executor.
-                return store.readAsync(key, storageExecutor)
-                        .thenApply(set -> new ReplicaReadReply(
-                                set.map(SiblingSetCodec::encode).orElse(new byte[0])));
+                return store.readEncodedAsync(key, storageExecutor)
+                        .thenApply(stored -> new ReplicaReadReply(stored.orElse(new byte[0])));
             }
             case REPLICA_WRITE_REQUEST -> {
                 ReplicaWriteRequest write = (ReplicaWriteRequest) body;

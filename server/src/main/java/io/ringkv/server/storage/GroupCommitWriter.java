@@ -31,8 +31,8 @@ import org.slf4j.MDC;
  * callers instead of filling its heap.
  *
  * <p>Futures are completed, in queue order, by the writer itself, right after the sync: handing them to
- * another thread cost a thread wake-up per batch on the path of every replica write, and on a
- * few-core machine with several nodes those hand-offs were a large share of the CPU (docs/benchmarks.md).
+ * another thread cost a thread wake-up per batch on the path of every replica write (the measured gain of
+ * dropping it is small and within run-to-run noise, see docs/benchmarks.md).
  * Dependent stages therefore run on the writer and delay the next commit while they run; the stages
  * this store's callers attach are short (count an ack, hand a reply to an event loop). Two rules keep
  * a dependent stage from deadlocking the writer: a write submitted from the writer thread never waits

@@ -105,23 +105,38 @@ public final class ReplicaStore {
      * The stored set of {@code key}, answered at once when the engine finds it in memory
      * ({@link StorageEngine#lookupInMemory}), else read on {@code blockingReads}. Safe on an event loop:
      * most reads of a warm node then cost no thread hand-off. The future fails with
-     * {@link StorageException} when the stored value does not decode or the engine is closed.
+     * {@link StorageException} when the stored value does not decode or the engine is closed, never a
+     * throw into the caller (a coordinator's fan-out loop).
      *
      * @throws java.util.concurrent.RejectedExecutionException when the read needs {@code blockingReads}
      *     and it refuses the task
      */
     public CompletableFuture<Optional<SiblingSet>> readAsync(StorageKey key, Executor blockingReads) {
+        return storedBytesAsync(key, blockingReads).thenApply(stored -> stored.map(bytes -> decode(key, bytes)));
+    }
+
+    /**
+     * Like {@link #readAsync}, but the stored set as it is stored: checked to decode, not re-encoded. A
+     * replica read reply carries exactly these bytes, so decoding and encoding the set again to send it
+     * would be wasted work on the event loop.
+     */
+    public CompletableFuture<Optional<byte[]>> readEncodedAsync(StorageKey key, Executor blockingReads) {
+        return storedBytesAsync(key, blockingReads).thenApply(stored -> {
+            stored.ifPresent(bytes -> decode(key, bytes));
+            return stored;
+        });
+    }
+
+    private CompletableFuture<Optional<byte[]>> storedBytesAsync(StorageKey key, Executor blockingReads) {
         MemoryLookup lookup;
         try {
             lookup = engine.lookupInMemory(key);
-            if (!lookup.needsIo()) {
-                return CompletableFuture.completedFuture(lookup.stored().map(stored -> decode(key, stored)));
-            }
-        } catch (StorageException closedOrCorrupt) {
-            // Like the executor path: a failed future, never a throw into a coordinator's fan-out loop.
-            return CompletableFuture.failedFuture(closedOrCorrupt);
+        } catch (StorageException closed) {
+            return CompletableFuture.failedFuture(closed);
         }
-        return CompletableFuture.supplyAsync(() -> read(key), blockingReads);
+        return lookup.needsIo()
+                ? CompletableFuture.supplyAsync(() -> engine.get(key), blockingReads)
+                : CompletableFuture.completedFuture(lookup.stored());
     }
 
     /**

@@ -137,10 +137,8 @@ class ReplicaStoreTest {
         engine.put(KEY, new byte[] {1, 2, 3, 4, 5}).join();
         ReplicaStore store = new ReplicaStore(engine);
 
-        assertThat(store.readAsync(KEY, Runnable::run))
-                .failsWithin(Duration.ofSeconds(1))
-                .withThrowableOfType(ExecutionException.class)
-                .withCauseExactlyInstanceOf(StorageException.class);
+        assertFailsWithStorageException(store.readAsync(KEY, Runnable::run));
+        assertFailsWithStorageException(store.readEncodedAsync(KEY, Runnable::run));
     }
 
     @Test
@@ -152,7 +150,23 @@ class ReplicaStoreTest {
             }
         });
 
-        assertThat(store.readAsync(KEY, Runnable::run))
+        assertFailsWithStorageException(store.readAsync(KEY, Runnable::run));
+    }
+
+    @Test
+    void should_hand_out_the_stored_bytes_of_a_set_as_they_are() {
+        InMemoryStorageEngine engine = new InMemoryStorageEngine();
+        ReplicaStore store = new ReplicaStore(engine);
+        store.apply(KEY, set(Map.of(NODE_A, 1L), version(NODE_A, 1))).join();
+        byte[] stored = engine.get(KEY).orElseThrow();
+
+        assertThat(store.readEncodedAsync(KEY, Runnable::run).join())
+                .hasValueSatisfying(bytes -> assertThat(bytes).isSameAs(stored));
+        assertThat(store.readEncodedAsync(OTHER_KEY, Runnable::run)).isCompletedWithValue(Optional.empty());
+    }
+
+    private static void assertFailsWithStorageException(CompletableFuture<?> read) {
+        assertThat(read)
                 .failsWithin(Duration.ofSeconds(1))
                 .withThrowableOfType(ExecutionException.class)
                 .withCauseExactlyInstanceOf(StorageException.class);
