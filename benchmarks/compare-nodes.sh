@@ -21,8 +21,8 @@
 #                   off, since a pass that starts inside one measured window and not in another skews it)
 #   KEYS            keys (default 20000)
 #   WARM            warm-up load before the first measured run (default 120s: node JVMs still compile
-#                   heavily 60-100 s after start, and with 60 s whichever client ran first on a cluster
-#                   measured 15-45 % less than the one after it)
+#                   heavily 60-100 s after start (per-thread CPU in /proc, seen by hand), and with
+#                   60 s whichever client ran first on a cluster measured 15-45 % less than the next)
 #   DURATION        measured time (default 30s)
 #   CLIENT_WARMUP   warm-up of each measured run (default 30s). Every run is a fresh load-generator JVM;
 #                   with 5 s the SDK's JVM still spent a third of its CPU in the JIT compiler while it was
@@ -63,6 +63,8 @@ stop_nodes() {
 }
 trap stop_nodes EXIT
 
+# Nodes are started one by one rather than through `dev`, so that any build can be compared: builds
+# before `dev --set` existed cannot be given settings through it.
 start_nodes() { # jar data-dir settings...
   local jar=$1 data=$2
   shift 2

@@ -28,8 +28,9 @@
 #   WARMUP          warm-up per run (default 30s): every run is a fresh load-generator JVM, and with 5 s
 #                   the SDK's JVM still spent a third of its CPU compiling while it was measured
 #   FIRST_WARMUP    warm-up of each cluster's first run (default 120s): fresh node JVMs still compile
-#                   heavily 60-100 s after start; with 10 s a cluster's first run measured about half of
-#                   the later ones, and with 60 s the first of two clients still measured 15-45 % less
+#                   heavily 60-100 s after start (per-thread CPU in /proc, seen by hand); with 10 s
+#                   a cluster's first run measured about half of the later ones, and with 60 s the
+#                   first of two clients still measured 15-45 % less
 #   DURATION        measured time per run (default 20s)
 #   KEYS            number of keys (default 100000)
 #   IN_FLIGHT       requests in flight (default 64)
