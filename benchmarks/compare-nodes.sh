@@ -16,9 +16,10 @@
 #   ROUNDS          rounds of all variants (default 2)
 #   CLIENTS         load-generator clients measured on each cluster (default "raw"; "raw sdk" compares
 #                   the SDK with the raw client on the same cluster, in reverse order in even rounds)
-#   NODE_SETTINGS   settings every node gets before the variant's own (default: one event loop and four
-#                   storage threads per node, as `dev` gives 3 nodes on 2 cores, and anti-entropy passes
-#                   off, since a pass that starts inside one measured window and not in another skews it)
+#   NODE_SETTINGS   settings every node gets before the variant's own ("" for none, i.e. the node's own
+#                   defaults; unset: one event loop and four storage threads per node, as `dev` gives 3
+#                   nodes on 2 cores, and anti-entropy passes off, since a pass that starts inside one
+#                   measured window and not in another skews it)
 #   KEYS            keys (default 20000)
 #   WARM            warm-up load before the first measured run (default 120s: node JVMs still compile
 #                   heavily 60-100 s after start (per-thread CPU in /proc, seen by hand), and with
@@ -40,7 +41,7 @@ if (( $# < 1 )); then
 fi
 rounds="${ROUNDS:-2}"
 clients="${CLIENTS:-raw}"
-node_settings="${NODE_SETTINGS:-io-threads=1 storage-threads=4 anti-entropy.interval-millis=0}"
+node_settings="${NODE_SETTINGS-io-threads=1 storage-threads=4 anti-entropy.interval-millis=0}"
 keys="${KEYS:-20000}"
 warm="${WARM:-120s}"
 duration="${DURATION:-30s}"
